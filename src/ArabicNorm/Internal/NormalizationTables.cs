@@ -1,0 +1,405 @@
+using System.Runtime.CompilerServices;
+
+namespace ArabicNorm.Internal;
+
+/// <summary>
+/// Holds the per-options lookup the normalization loop runs over: one entry per UTF-16 code unit.
+/// </summary>
+/// <remarks>
+/// <para>An entry outside U+D800..U+DFFF is the single output character of a context-free rule (it equals the input
+/// when nothing changes). Surrogates never come out of a rule, so that range encodes the characters that need more
+/// than a one-to-one map: deletions, context (composition, contextual yeh, space collapsing), surrogates and
+/// multi-character compatibility mappings.</para>
+/// <para>Built once per <see cref="ArabicNormalizer"/>; read-only afterwards, so it is shared across threads.</para>
+/// </remarks>
+internal sealed class NormalizationTables
+{
+    /// <summary>The character is deleted.</summary>
+    internal const char Delete = '\uD800';
+
+    /// <summary>U+0653..U+0655 with <see cref="ArabicNormalizerOptions.ComposeHamza"/>: composes with the previous output.</summary>
+    internal const char HamzaMark = '\uD801';
+
+    /// <summary>U+06CC FARSI YEH under <see cref="ArabicNormalizerOptions.ContextualFarsiYeh"/>: depends on the next output.</summary>
+    internal const char ContextualYeh = '\uD802';
+
+    /// <summary>A character that becomes U+0020 while <see cref="ArabicNormalizerOptions.CollapseSpaces"/> is on.</summary>
+    internal const char CollapsibleSpace = '\uD803';
+
+    /// <summary>A high surrogate: the pair may be an Arabic mathematical symbol.</summary>
+    internal const char HighSurrogate = '\uD804';
+
+    /// <summary>A lone low surrogate: passes through unchanged.</summary>
+    internal const char LowSurrogate = '\uD805';
+
+    /// <summary>First code of the multi-character (or context-tracked) compatibility mappings: <c>ExpansionBase + k</c>.</summary>
+    internal const char ExpansionBase = '\uD900';
+
+    private const int MaxExpansions = 0xE000 - ExpansionBase;
+
+    private readonly char[] _map = new char[0x10000];
+    private readonly int[] _expansionOffsets;
+    private readonly string _expansionPool;
+
+    /// <summary>Initializes the tables for <paramref name="options"/>, which the caller has already copied.</summary>
+    /// <param name="options">The options to build from.</param>
+    internal NormalizationTables(ArabicNormalizerOptions options)
+    {
+        Options = options;
+        ComposeHamza = options.ComposeHamza;
+        CollapseSpaces = options.CollapseSpaces;
+        FoldCompatibilityForms = options.FoldCompatibilityForms;
+        RemoveDiacritics = options.RemoveDiacritics;
+
+        // FoldAlefMaksura turns the word-final ALEF MAKSURA back into YEH, so the context no longer matters.
+        UsesContextualYeh = options.ContextualFarsiYeh && options.Letters == LetterTarget.Arabic && !options.FoldAlefMaksura;
+        FinalYeh = UsesContextualYeh ? '\u0649' /* ARABIC LETTER ALEF MAKSURA */ : '\u064A' /* ARABIC LETTER YEH */;
+
+        var offsets = new List<int> { 0 };
+        var pool = new System.Text.StringBuilder();
+        for (int c = 0; c < 0x10000; c++)
+        {
+            if (FoldCompatibilityForms && CompatibilityData.IsInCompatibilityBlocks(c)
+                && CompatibilityData.TryGetMapping(c, out ReadOnlySpan<char> mapping))
+            {
+                _map[c] = (char)(ExpansionBase + offsets.Count - 1);
+                pool.Append(mapping);
+                offsets.Add(pool.Length);
+                continue;
+            }
+
+            _map[c] = Classify((char)c, options);
+        }
+
+        if (offsets.Count - 1 > MaxExpansions)
+        {
+            throw new InvalidOperationException("Too many compatibility mappings for the table encoding.");
+        }
+
+        _expansionOffsets = offsets.ToArray();
+        _expansionPool = pool.ToString();
+    }
+
+    /// <summary>Gets the copy of the options these tables were built from.</summary>
+    internal ArabicNormalizerOptions Options { get; }
+
+    /// <summary>Gets whether hamza marks compose.</summary>
+    internal bool ComposeHamza { get; }
+
+    /// <summary>Gets whether runs of spaces collapse.</summary>
+    internal bool CollapseSpaces { get; }
+
+    /// <summary>Gets whether compatibility forms fold.</summary>
+    internal bool FoldCompatibilityForms { get; }
+
+    /// <summary>Gets whether diacritics (and uncomposed hamza marks) are deleted.</summary>
+    internal bool RemoveDiacritics { get; }
+
+    /// <summary>Gets whether FARSI YEH depends on the next output character.</summary>
+    internal bool UsesContextualYeh { get; }
+
+    /// <summary>Gets what a word-final FARSI YEH becomes (U+0649 under the contextual rule).</summary>
+    internal char FinalYeh { get; }
+
+    /// <summary>Gets the lookup: one entry per UTF-16 code unit.</summary>
+    internal ReadOnlySpan<char> Map => _map;
+
+    /// <summary>Tells whether an entry of <see cref="Map"/> is a special code rather than an output character.</summary>
+    /// <param name="entry">An entry of <see cref="Map"/>.</param>
+    /// <returns><see langword="true"/> for codes in U+D800..U+DFFF.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsSpecial(char entry) => (uint)(entry - 0xD800) < 0x800;
+
+    /// <summary>Gets the folded (not yet mapped) characters of expansion <paramref name="entry"/>.</summary>
+    /// <param name="entry">An entry at or above <see cref="ExpansionBase"/>.</param>
+    /// <returns>The NFKC mapping; each of its characters still goes through <see cref="Map"/>.</returns>
+    internal ReadOnlySpan<char> GetExpansion(char entry)
+    {
+        int k = entry - ExpansionBase;
+        int start = _expansionOffsets[k];
+        return _expansionPool.AsSpan(start, _expansionOffsets[k + 1] - start);
+    }
+
+    /// <summary>Gets the NFKC mapping of a supplementary code point, when folding is on and it has one.</summary>
+    /// <param name="codePoint">A supplementary code point.</param>
+    /// <param name="mapping">The folded characters.</param>
+    /// <returns><see langword="true"/> when the code point folds.</returns>
+    internal bool TryGetSupplementaryExpansion(int codePoint, out ReadOnlySpan<char> mapping)
+    {
+        if (FoldCompatibilityForms && CompatibilityData.IsInCompatibilityBlocks(codePoint))
+        {
+            return CompatibilityData.TryGetMapping(codePoint, out mapping);
+        }
+
+        mapping = default;
+        return false;
+    }
+
+    /// <summary>Composes <paramref name="baseChar"/> with a hamza mark, as NFC's eight Arabic pairs do.</summary>
+    /// <param name="baseChar">The character before the mark.</param>
+    /// <param name="mark">U+0653, U+0654 or U+0655.</param>
+    /// <returns>The precomposed letter, or <c>'\0'</c> when the pair does not compose.</returns>
+    internal static char Compose(char baseChar, char mark) => (baseChar, mark) switch
+    {
+        ('\u0627', '\u0653') => '\u0622', // ALEF + MADDA ABOVE -> ALEF WITH MADDA ABOVE
+        ('\u0627', '\u0654') => '\u0623', // ALEF + HAMZA ABOVE -> ALEF WITH HAMZA ABOVE
+        ('\u0627', '\u0655') => '\u0625', // ALEF + HAMZA BELOW -> ALEF WITH HAMZA BELOW
+        ('\u0648', '\u0654') => '\u0624', // WAW + HAMZA ABOVE -> WAW WITH HAMZA ABOVE
+        ('\u064A', '\u0654') => '\u0626', // YEH + HAMZA ABOVE -> YEH WITH HAMZA ABOVE
+        ('\u06D5', '\u0654') => '\u06C0', // AE + HAMZA ABOVE -> HEH WITH YEH ABOVE
+        ('\u06C1', '\u0654') => '\u06C2', // HEH GOAL + HAMZA ABOVE -> HEH GOAL WITH HAMZA ABOVE
+        ('\u06D2', '\u0654') => '\u06D3', // YEH BARREE + HAMZA ABOVE -> YEH BARREE WITH HAMZA ABOVE
+        _ => '\0',
+    };
+
+    /// <summary>Tells whether some hamza mark composes with <paramref name="c"/>.</summary>
+    /// <param name="c">A character.</param>
+    /// <returns><see langword="true"/> for the eight pairs' base letters.</returns>
+    internal static bool IsCompositionBase(char c) =>
+        c is '\u0627' /* ALEF */ or '\u0648' /* WAW */ or '\u064A' /* YEH */ or '\u06D5' /* AE */
+            or '\u06C1' /* HEH GOAL */ or '\u06D2' /* YEH BARREE */;
+
+    /// <summary>Tells whether <paramref name="c"/> continues an Arabic word for the contextual yeh rule:
+    /// General_Category Lo, Lm or Mn in U+0600..U+06FF, U+0750..U+077F or U+08A0..U+08FF.</summary>
+    /// <param name="c">The next output character.</param>
+    /// <returns><see langword="true"/> when the word goes on.</returns>
+    internal static bool IsArabicWordCharacter(char c)
+    {
+        uint offset = (uint)(c - 0x0600);
+        return offset < 0x300 && ((ArabicWordCharacterBits[(int)(offset >> 6)] >> (int)(offset & 63)) & 1) != 0;
+    }
+
+    // One bit per code point of U+0600..U+08FF: set where General_Category is Lo, Lm or Mn and the code point lies in
+    // U+0600..U+06FF, U+0750..U+077F or U+08A0..U+08FF. Generated from Unicode 16.0 (the .NET 10 data); a test
+    // checks it against the runtime and ICU4N.
+    private static ReadOnlySpan<ulong> ArabicWordCharacterBits =>
+    [
+        0xFFFFFFFF07FF0000, 0xFFFFC000FFFFFFFF, 0xFFFFFFFFFFFFFFFF, 0x9C00FDFF9FEFFFFF,
+        0x0000000000000000, 0xFFFFFFFFFFFF0000, 0x0000000000000000, 0x0000000000000000,
+        0x0000000000000000, 0x0000000000000000, 0xFFFFFFFF00000000, 0xFFFFFFFBFFFFFFFF,
+    ];
+
+    /// <summary>Applies the context-free rules of spec sections 3.3 to 3.7, in order, to one folded character.</summary>
+    /// <param name="c">A character that is not a compatibility form (or folding is off).</param>
+    /// <param name="o">The options.</param>
+    /// <returns>The output character, or <see cref="Delete"/>.</returns>
+    internal static char ApplyRules(char c, ArabicNormalizerOptions o)
+    {
+        // 3.3 Letters
+        if (o.Letters == LetterTarget.Arabic)
+        {
+            c = c switch
+            {
+                '\u06CC' => '\u064A', // FARSI YEH -> YEH (the contextual variant is decided by the loop)
+                '\u06D2' => '\u064A', // YEH BARREE -> YEH
+                '\u06D3' => '\u0626', // YEH BARREE WITH HAMZA ABOVE -> YEH WITH HAMZA ABOVE
+                '\u06A9' => '\u0643', // KEHEH -> KAF
+                '\u06AA' => '\u0643', // SWASH KAF -> KAF
+                '\u06C0' => '\u0647', // HEH WITH YEH ABOVE -> HEH
+                '\u06C1' => '\u0647', // HEH GOAL -> HEH
+                '\u06C2' => '\u0647', // HEH GOAL WITH HAMZA ABOVE -> HEH
+                '\u06D5' => '\u0647', // AE -> HEH
+                '\u06BE' => '\u0647', // HEH DOACHASHMEE -> HEH
+                '\u06C3' => '\u0629', // TEH MARBUTA GOAL -> TEH MARBUTA
+                _ => c,
+            };
+        }
+        else if (o.Letters == LetterTarget.Persian)
+        {
+            c = c switch
+            {
+                '\u064A' => '\u06CC', // YEH -> FARSI YEH
+                '\u0649' => '\u06CC', // ALEF MAKSURA -> FARSI YEH
+                '\u06D2' => '\u06CC', // YEH BARREE -> FARSI YEH
+                '\u06D3' => '\u0626', // YEH BARREE WITH HAMZA ABOVE -> YEH WITH HAMZA ABOVE
+                '\u0643' => '\u06A9', // KAF -> KEHEH
+                '\u06AA' => '\u06A9', // SWASH KAF -> KEHEH
+                '\u06C1' => '\u0647', // HEH GOAL -> HEH
+                '\u06C2' => '\u0647', // HEH GOAL WITH HAMZA ABOVE -> HEH
+                '\u06D5' => '\u0647', // AE -> HEH
+                '\u06BE' => '\u0647', // HEH DOACHASHMEE -> HEH
+                '\u06C3' => '\u0629', // TEH MARBUTA GOAL -> TEH MARBUTA
+                _ => c,
+            };
+        }
+
+        // 3.4 Digits
+        switch (o.Digits)
+        {
+            case DigitTarget.Ascii:
+                if (c is >= '\u0660' and <= '\u0669')
+                {
+                    c = (char)('0' + (c - '\u0660')); // ARABIC-INDIC DIGIT ZERO..NINE
+                }
+                else if (c is >= '\u06F0' and <= '\u06F9')
+                {
+                    c = (char)('0' + (c - '\u06F0')); // EXTENDED ARABIC-INDIC (Persian) DIGIT ZERO..NINE
+                }
+                else
+                {
+                    c = c switch
+                    {
+                        '\u066A' => '%', // ARABIC PERCENT SIGN
+                        '\u066B' => '.', // ARABIC DECIMAL SEPARATOR
+                        '\u066C' => ',', // ARABIC THOUSANDS SEPARATOR
+                        _ => c,
+                    };
+                }
+
+                break;
+            case DigitTarget.ArabicIndic when c is >= '\u06F0' and <= '\u06F9':
+                c = (char)('\u0660' + (c - '\u06F0'));
+                break;
+            case DigitTarget.Persian when c is >= '\u0660' and <= '\u0669':
+                c = (char)('\u06F0' + (c - '\u0660'));
+                break;
+        }
+
+        // 3.5 Quotes
+        if (o.Quotes == QuoteTarget.Ascii)
+        {
+            c = c switch
+            {
+                '\u00AB' or '\u00BB' // LEFT/RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK
+                    or '\u201C' or '\u201D' or '\u201E' or '\u201F' // LEFT/RIGHT/LOW-9/REVERSED-9 DOUBLE QUOTATION MARK
+                    or '\u301D' or '\u301E' or '\u301F' // REVERSED/DOUBLE PRIME/LOW DOUBLE PRIME QUOTATION MARK
+                    or '\uFF02' => '"', // FULLWIDTH QUOTATION MARK
+                '\u2018' or '\u2019' or '\u201A' or '\u201B' // LEFT/RIGHT/LOW-9/REVERSED-9 SINGLE QUOTATION MARK
+                    or '\u2039' or '\u203A' // SINGLE LEFT/RIGHT-POINTING ANGLE QUOTATION MARK
+                    or '\uFF07' => '\'', // FULLWIDTH APOSTROPHE
+                _ => c,
+            };
+        }
+
+        // 3.6 Deletions and spaces
+        if (o.RemoveTatweel && c == '\u0640')
+        {
+            return Delete; // TATWEEL
+        }
+
+        if (o.RemoveFormatControls && IsRemovableFormatControl(c))
+        {
+            return Delete;
+        }
+
+        if (c == '\u200C')
+        {
+            // ZERO WIDTH NON-JOINER
+            switch (o.Zwnj)
+            {
+                case ZwnjHandling.Remove:
+                    return Delete;
+                case ZwnjHandling.Space:
+                    c = ' ';
+                    break;
+            }
+        }
+
+        if (o.NormalizeSpaces && IsOtherSpace(c))
+        {
+            c = ' ';
+        }
+
+        // 3.7 Search folds
+        if (o.RemoveDiacritics && IsDiacritic(c))
+        {
+            return Delete;
+        }
+
+        if (o.FoldAlef && c is '\u0622' or '\u0623' or '\u0625' or '\u0671')
+        {
+            c = '\u0627'; // ALEF WITH MADDA ABOVE / HAMZA ABOVE / HAMZA BELOW, ALEF WASLA -> ALEF
+        }
+
+        if (o.FoldAlefMaksura && c == '\u0649')
+        {
+            c = '\u064A'; // ALEF MAKSURA -> YEH
+        }
+
+        if (o.FoldTehMarbuta && c == '\u0629')
+        {
+            c = '\u0647'; // TEH MARBUTA -> HEH
+        }
+
+        if (o.AsciiPunctuation)
+        {
+            c = c switch
+            {
+                '\u060C' => ',', // ARABIC COMMA
+                '\u061B' => ';', // ARABIC SEMICOLON
+                '\u061F' => '?', // ARABIC QUESTION MARK
+                '\u06D4' => '.', // ARABIC FULL STOP
+                _ => c,
+            };
+        }
+
+        return c;
+    }
+
+    /// <summary>Tells whether <paramref name="c"/> is one of the format controls of spec 3.6.</summary>
+    /// <param name="c">A character.</param>
+    /// <returns><see langword="true"/> for the controls <see cref="ArabicNormalizerOptions.RemoveFormatControls"/> deletes.</returns>
+    internal static bool IsRemovableFormatControl(char c) =>
+        c is '\u00AD' // SOFT HYPHEN
+            or '\u061C' // ARABIC LETTER MARK
+            or '\u200B' // ZERO WIDTH SPACE
+            or '\u200E' or '\u200F' // LEFT-TO-RIGHT MARK, RIGHT-TO-LEFT MARK
+            or (>= '\u202A' and <= '\u202E') // LRE, RLE, PDF, LRO, RLO
+            or '\u2060' // WORD JOINER
+            or (>= '\u2066' and <= '\u2069') // LRI, RLI, FSI, PDI
+            or '\uFEFF'; // ZERO WIDTH NO-BREAK SPACE (BOM)
+
+    /// <summary>Tells whether <paramref name="c"/> is one of the non-ASCII spaces of spec 3.6.</summary>
+    /// <param name="c">A character.</param>
+    /// <returns><see langword="true"/> for the spaces <see cref="ArabicNormalizerOptions.NormalizeSpaces"/> maps.</returns>
+    internal static bool IsOtherSpace(char c) =>
+        c is '\u00A0' // NO-BREAK SPACE
+            or '\u1680' // OGHAM SPACE MARK
+            or (>= '\u2000' and <= '\u200A') // EN QUAD .. HAIR SPACE
+            or '\u202F' // NARROW NO-BREAK SPACE
+            or '\u205F' // MEDIUM MATHEMATICAL SPACE
+            or '\u3000'; // IDEOGRAPHIC SPACE
+
+    /// <summary>Tells whether <paramref name="c"/> is one of the diacritics of spec 3.7.</summary>
+    /// <param name="c">A character.</param>
+    /// <returns><see langword="true"/> for the marks <see cref="ArabicNormalizerOptions.RemoveDiacritics"/> deletes.</returns>
+    internal static bool IsDiacritic(char c) =>
+        c is (>= '\u0610' and <= '\u061A') // Quranic signs above/below
+            or (>= '\u064B' and <= '\u065F') // FATHATAN .. WAVY HAMZA BELOW
+            or '\u0670' // SUPERSCRIPT ALEF
+            or (>= '\u06D6' and <= '\u06DC') // small high ligatures .. SMALL HIGH SEEN
+            or (>= '\u06DF' and <= '\u06E4') // SMALL HIGH ROUNDED ZERO .. SMALL HIGH MADDA
+            or '\u06E7' or '\u06E8' // SMALL HIGH YEH, SMALL HIGH NOON
+            or (>= '\u06EA' and <= '\u06ED'); // EMPTY CENTRE LOW STOP .. SMALL LOW MEEM
+
+    private char Classify(char c, ArabicNormalizerOptions o)
+    {
+        if (char.IsHighSurrogate(c))
+        {
+            return HighSurrogate;
+        }
+
+        if (char.IsLowSurrogate(c))
+        {
+            return LowSurrogate;
+        }
+
+        if (ComposeHamza && c is >= '\u0653' and <= '\u0655')
+        {
+            return HamzaMark; // MADDA ABOVE, HAMZA ABOVE, HAMZA BELOW
+        }
+
+        if (UsesContextualYeh && c == '\u06CC')
+        {
+            return ContextualYeh; // FARSI YEH
+        }
+
+        char mapped = ApplyRules(c, o);
+        if (CollapseSpaces && mapped == ' ')
+        {
+            return CollapsibleSpace;
+        }
+
+        return mapped;
+    }
+}
