@@ -17,7 +17,7 @@ namespace ArabicNorm;
 /// <para>No input makes a method throw: unpaired surrogates, U+FFFF and unassigned code points pass through the
 /// rules that do not name them unchanged. Results never depend on culture, OS or globalization mode.</para>
 /// </remarks>
-public sealed class ArabicNormalizer
+public sealed partial class ArabicNormalizer
 {
     private static readonly Lazy<ArabicNormalizer> s_default = new(() => new ArabicNormalizer(new ArabicNormalizerOptions()));
     private static readonly Lazy<ArabicNormalizer> s_search = new(() => new ArabicNormalizer(CreateSearchOptions()));
