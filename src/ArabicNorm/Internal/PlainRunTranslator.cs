@@ -1,0 +1,452 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace ArabicNorm.Internal;
+
+/// <summary>
+/// Translates UTF-16 text 32 code units at a time: classifies a block in vector registers against a per-options page
+/// map, copies it, patches the few one-to-one mappings, and squeezes out deletions with a shuffle. Anything that
+/// needs context beyond "the previous output character" goes back to the scalar loop, which stays the specification.
+/// </summary>
+/// <remarks>
+/// <para>A block is translated only when every code unit in it is one of: plain (its own entry, unchanged); a
+/// one-to-one mapping; a deletion; or (while spaces collapse) a space whose previous output character is known inside
+/// the block. A hamza mark, a contextual FARSI YEH, a surrogate, a compatibility expansion, or a space that would
+/// collapse into output written before the block stops the run just before it. After a run the engine's state (last
+/// output character, its pre-rule character, where the last entry starts) is exactly what the scalar loop leaves.</para>
+/// <para>Output is written exactly: nothing past the returned output position is touched, so the engine's
+/// "only whole results" guarantee holds with the vector path too.</para>
+/// </remarks>
+internal static class PlainRunTranslator
+{
+    /// <summary>The number of code units one step classifies and translates.</summary>
+    internal const int BlockSize = 32;
+
+    // For an 8-bit keep mask over eight UTF-16 lanes: the byte shuffle that packs the kept lanes to the front.
+    private static readonly byte[] s_compaction = BuildCompaction();
+
+    /// <summary>The engine state that a run reads and updates, as the scalar loop keeps it.</summary>
+    internal struct State
+    {
+        /// <summary>The output position.</summary>
+        public int Out;
+
+        /// <summary>Where the last output character starts; -1 before the first.</summary>
+        public int LastOut;
+
+        /// <summary>The last output character.</summary>
+        public char LastChar;
+
+        /// <summary>The last output character's source character (before the letter and fold rules).</summary>
+        public char LastX;
+
+        /// <summary>Where the last entry starts in the source.</summary>
+        public int EntryStart;
+
+        /// <summary>Where the last entry starts in the output.</summary>
+        public int EntryOutStart;
+    }
+
+    /// <summary>Translates whole blocks from <paramref name="start"/> while they need no more context than this
+    /// class handles and the source and destination have a block's room.</summary>
+    /// <param name="tables">The per-options tables; <see cref="NormalizationTables.PlainRun"/> must be enabled.</param>
+    /// <param name="source">The whole source of the call.</param>
+    /// <param name="start">Where to start; the engine has no pending contextual yeh here.</param>
+    /// <param name="destination">The whole destination of the call.</param>
+    /// <param name="state">The engine state, updated for what was translated.</param>
+    /// <param name="stoppedAtCharacter"><see langword="true"/> when the run stopped in front of a character the scalar
+    /// loop must take; <see langword="false"/> when it ran out of room.</param>
+    /// <returns>The source position after the translated text.</returns>
+    internal static int Translate(
+        NormalizationTables tables,
+        ReadOnlySpan<char> source,
+        int start,
+        Span<char> destination,
+        ref State state,
+        out bool stoppedAtCharacter)
+    {
+        PlainRunTables t = tables.PlainRun;
+        ReadOnlySpan<char> map = tables.Map;
+        var classifier = new Classifier(t);
+        bool collapse = !t.SpaceIsPlain;
+        Span<char> staged = stackalloc char[BlockSize];
+        Span<char> packed = stackalloc char[BlockSize + 8];
+
+        int i = start;
+        int o = state.Out;
+        stoppedAtCharacter = false;
+        ref char src0 = ref MemoryMarshal.GetReference(source);
+        ref char dst0 = ref MemoryMarshal.GetReference(destination);
+        while (source.Length - i >= BlockSize && destination.Length - o >= BlockSize)
+        {
+            ref char s = ref Unsafe.Add(ref src0, i);
+            uint touched = classifier.Classify(ref s, out uint deleted, out uint spaces);
+            if (collapse && spaces != 0)
+            {
+                // A space right after a plain character (or first, after output that is not a space) is written as
+                // it is: only spaces after a looked-up character need the careful path below.
+                uint afterPlain = (~touched << 1) | (state.LastOut < 0 || state.LastChar != ' ' ? 1u : 0u);
+                touched &= ~(spaces & afterPlain);
+            }
+
+            if (touched == 0)
+            {
+                Copy(ref s, ref Unsafe.Add(ref dst0, o));
+                SetLast(ref state, o + BlockSize - 1, Unsafe.Add(ref s, BlockSize - 1), Unsafe.Add(ref s, BlockSize - 1), i + BlockSize - 1);
+                i += BlockSize;
+                o += BlockSize;
+                continue;
+            }
+
+            // First pass: find the lanes that need more than a one-to-one lookup.
+            uint lookup = touched & ~deleted;
+            uint careful = deleted;
+            int stop = BlockSize;
+            for (uint rest = lookup; rest != 0; rest &= rest - 1)
+            {
+                int k = BitOperations.TrailingZeroCount(rest);
+                char m = map[Unsafe.Add(ref s, k)];
+                if (!NormalizationTables.IsSpecial(m))
+                {
+                    continue;
+                }
+
+                if (m == NormalizationTables.Delete || m == NormalizationTables.CollapsibleSpace)
+                {
+                    careful |= 1u << k;
+                    continue;
+                }
+
+                stop = k; // context the scalar loop owns: stop in front of it
+                break;
+            }
+
+            if (careful == 0 && stop == BlockSize)
+            {
+                // The common case: copy, then patch the one-to-one mappings in place.
+                ref char d = ref Unsafe.Add(ref dst0, o);
+                Copy(ref s, ref d);
+                for (uint rest = lookup; rest != 0; rest &= rest - 1)
+                {
+                    int k = BitOperations.TrailingZeroCount(rest);
+                    Unsafe.Add(ref d, k) = map[Unsafe.Add(ref s, k)];
+                }
+
+                SetLast(ref state, o + BlockSize - 1, Unsafe.Add(ref d, BlockSize - 1), Unsafe.Add(ref s, BlockSize - 1), i + BlockSize - 1);
+                i += BlockSize;
+                o += BlockSize;
+                continue;
+            }
+
+            // Deletions, collapsible spaces or a stop: stage the block, decide lane by lane, then pack.
+            int written = TranslateCareful(ref s, stop, lookup, deleted, map, staged, packed, ref state, i, o);
+            if (written < 0)
+            {
+                // A space would collapse into output from before the block: the scalar loop keeps that bookkeeping.
+                stop = ~written;
+                written = TranslateCareful(ref s, stop, lookup, deleted, map, staged, packed, ref state, i, o);
+            }
+
+            packed[..written].CopyTo(destination[o..]);
+            o += written;
+            i += stop;
+            if (stop < BlockSize)
+            {
+                stoppedAtCharacter = true;
+                break;
+            }
+        }
+
+        state.Out = o;
+        return i;
+    }
+
+    /// <summary>Finds the first code unit from <paramref name="start"/> that the rules may change, in whole blocks.</summary>
+    /// <param name="tables">The per-options tables; <see cref="NormalizationTables.PlainRun"/> must be enabled.</param>
+    /// <param name="text">The text.</param>
+    /// <param name="start">Where to start.</param>
+    /// <returns>The index of a candidate (the caller decides with the scalar rules), or the start of the tail shorter
+    /// than a block where no candidate was found.</returns>
+    /// <remarks>A U+0020 that does not follow another is not a candidate even while spaces collapse: that is the
+    /// common case the scan must not stop at.</remarks>
+    internal static int IndexOfCandidate(NormalizationTables tables, ReadOnlySpan<char> text, int start)
+    {
+        var classifier = new Classifier(tables.PlainRun);
+        bool collapse = !tables.PlainRun.SpaceIsPlain;
+        ref char t0 = ref MemoryMarshal.GetReference(text);
+        int i = start;
+        while (text.Length - i >= BlockSize)
+        {
+            ref char s = ref Unsafe.Add(ref t0, i);
+            uint touched = classifier.Classify(ref s, out _, out uint spaces);
+            if (collapse && spaces != 0)
+            {
+                uint afterSpace = (spaces << 1) | (i > 0 && Unsafe.Add(ref s, -1) == ' ' ? 1u : 0u);
+                touched &= ~(spaces & ~afterSpace);
+            }
+
+            if (touched != 0)
+            {
+                return i + BitOperations.TrailingZeroCount(touched);
+            }
+
+            i += BlockSize;
+        }
+
+        return i;
+    }
+
+    private static int TranslateCareful(
+        ref char s,
+        int stop,
+        uint lookup,
+        uint deleted,
+        ReadOnlySpan<char> map,
+        Span<char> staged,
+        Span<char> packed,
+        ref State state,
+        int i,
+        int o)
+    {
+        Copy(ref s, ref MemoryMarshal.GetReference(staged));
+        uint laneLimit = stop == BlockSize ? uint.MaxValue : (1u << stop) - 1;
+        uint removed = deleted & laneLimit;
+        int lastCollapse = -1;
+        for (uint rest = lookup & laneLimit; rest != 0; rest &= rest - 1)
+        {
+            int k = BitOperations.TrailingZeroCount(rest);
+            char m = map[Unsafe.Add(ref s, k)];
+            if (!NormalizationTables.IsSpecial(m))
+            {
+                staged[k] = m;
+            }
+            else if (m == NormalizationTables.Delete)
+            {
+                removed |= 1u << k;
+            }
+            else
+            {
+                // A collapsible space: it joins the previous output character when that is a space.
+                uint before = ~removed & ((1u << k) - 1);
+                if (before == 0)
+                {
+                    if (state.LastOut >= 0 && state.LastChar == ' ')
+                    {
+                        return ~k; // collapses into output from before the block
+                    }
+
+                    staged[k] = ' ';
+                }
+                else if (staged[31 - BitOperations.LeadingZeroCount(before)] == ' ')
+                {
+                    removed |= 1u << k;
+                    lastCollapse = k;
+                }
+                else
+                {
+                    staged[k] = ' ';
+                }
+            }
+        }
+
+        uint kept = ~removed & laneLimit;
+        int n = Pack(staged, kept, packed);
+        if (kept != 0)
+        {
+            int last = 31 - BitOperations.LeadingZeroCount(kept);
+
+            // A space that collapsed into the last entry (a single space written in this block) moves the entry's
+            // source start to itself, as the scalar loop's bookkeeping does.
+            SetLast(ref state, o + n - 1, staged[last], Unsafe.Add(ref s, last), i + Math.Max(last, lastCollapse));
+        }
+
+        return n;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SetLast(ref State state, int outIndex, char output, char source, int entryStart)
+    {
+        state.LastOut = outIndex;
+        state.LastChar = output;
+        state.LastX = source;
+        state.EntryStart = entryStart;
+        state.EntryOutStart = outIndex;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Copy(ref char from, ref char to)
+    {
+        ref ushort f = ref Unsafe.As<char, ushort>(ref from);
+        ref ushort d = ref Unsafe.As<char, ushort>(ref to);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256.LoadUnsafe(ref f).StoreUnsafe(ref d);
+            Vector256.LoadUnsafe(ref f, 16).StoreUnsafe(ref d, 16);
+        }
+        else
+        {
+            Vector128.LoadUnsafe(ref f).StoreUnsafe(ref d);
+            Vector128.LoadUnsafe(ref f, 8).StoreUnsafe(ref d, 8);
+            Vector128.LoadUnsafe(ref f, 16).StoreUnsafe(ref d, 16);
+            Vector128.LoadUnsafe(ref f, 24).StoreUnsafe(ref d, 24);
+        }
+    }
+
+    /// <summary>Packs the kept lanes of <paramref name="staged"/> to the front of <paramref name="packed"/>.</summary>
+    /// <returns>The number of lanes kept.</returns>
+    private static int Pack(Span<char> staged, uint kept, Span<char> packed)
+    {
+        ref ushort from = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(staged));
+        ref ushort to = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(packed));
+        ref byte table = ref MemoryMarshal.GetArrayDataReference(s_compaction);
+        int n = 0;
+        for (int group = 0; group < BlockSize; group += 8)
+        {
+            uint mask = (kept >> group) & 0xFF;
+            Vector128<byte> lanes = Vector128.LoadUnsafe(ref from, (nuint)group).AsByte();
+            Vector128<byte> shuffle = Vector128.LoadUnsafe(ref table, mask * 16);
+            Ssse3.Shuffle(lanes, shuffle).AsUInt16().StoreUnsafe(ref to, (nuint)n);
+            n += BitOperations.PopCount(mask);
+        }
+
+        return n;
+    }
+
+    private static byte[] BuildCompaction()
+    {
+        byte[] table = new byte[256 * 16];
+        for (int mask = 0; mask < 256; mask++)
+        {
+            int n = 0;
+            for (int lane = 0; lane < 8; lane++)
+            {
+                if ((mask & (1 << lane)) != 0)
+                {
+                    table[(mask * 16) + (2 * n)] = (byte)(2 * lane);
+                    table[(mask * 16) + (2 * n) + 1] = (byte)((2 * lane) + 1);
+                    n++;
+                }
+            }
+
+            for (int b = 2 * n; b < 16; b++)
+            {
+                table[(mask * 16) + b] = 0x80; // zero: never read, since only n lanes count
+            }
+        }
+
+        return table;
+    }
+
+    /// <summary>Classifies 32 code units with the page maps held in registers.</summary>
+    private readonly ref struct Classifier
+    {
+        private readonly Vector256<byte> _touchedLow;
+        private readonly Vector256<byte> _touchedHigh;
+        private readonly Vector256<byte> _deletedLow;
+        private readonly Vector256<byte> _deletedHigh;
+        private readonly bool _spaceIsPlain;
+
+        public Classifier(PlainRunTables t)
+        {
+            // pshufb looks up within each 128-bit half, so the 16-byte tables sit in both halves.
+            _touchedLow = Vector256.Create(t.ArabicTouchedLow, t.ArabicTouchedLow);
+            _touchedHigh = Vector256.Create(t.ArabicTouchedHigh, t.ArabicTouchedHigh);
+            _deletedLow = Vector256.Create(t.ArabicDeletedLow, t.ArabicDeletedLow);
+            _deletedHigh = Vector256.Create(t.ArabicDeletedHigh, t.ArabicDeletedHigh);
+            _spaceIsPlain = t.SpaceIsPlain;
+        }
+
+        private static Vector128<byte> BitOfLane => Vector128.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
+
+        /// <summary>Classifies the 32 code units at <paramref name="p"/>.</summary>
+        /// <param name="p">The first code unit.</param>
+        /// <param name="deleted">Lanes in the Arabic page that the rules delete.</param>
+        /// <param name="spaces">Lanes holding U+0020.</param>
+        /// <returns>Lanes that are not plain: bit <c>k</c> for the code unit at <c>p + k</c>.</returns>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public uint Classify(ref char p, out uint deleted, out uint spaces)
+        {
+            ref short q = ref Unsafe.As<char, short>(ref p);
+            if (Avx2.IsSupported)
+            {
+                return Classify256(Vector256.LoadUnsafe(ref q), Vector256.LoadUnsafe(ref q, 16), out deleted, out spaces);
+            }
+
+            uint touched = Classify128(Vector128.LoadUnsafe(ref q), Vector128.LoadUnsafe(ref q, 8), out uint d0, out uint s0)
+                | (Classify128(Vector128.LoadUnsafe(ref q, 16), Vector128.LoadUnsafe(ref q, 24), out uint d1, out uint s1) << 16);
+            deleted = d0 | (d1 << 16);
+            spaces = s0 | (s1 << 16);
+            return touched;
+        }
+
+        private uint Classify256(Vector256<short> a, Vector256<short> b, out uint deleted, out uint spaces)
+        {
+            Vector256<short> lowByte = Vector256.Create((short)0xFF);
+
+            // packuswb works per 128-bit half: lanes come out as chars 0-7, 16-23, 8-15, 24-31. Masks are
+            // permuted back once, at the end.
+            Vector256<byte> lo = Avx2.PackUnsignedSaturate(a & lowByte, b & lowByte);
+            Vector256<byte> hi = Avx2.PackUnsignedSaturate(Vector256.ShiftRightLogical(a, 8), Vector256.ShiftRightLogical(b, 8));
+
+            Vector256<byte> ascii = Vector256.Equals(hi, Vector256<byte>.Zero)
+                & Vector256.GreaterThan(lo.AsSByte(), Vector256.Create((sbyte)-1)).AsByte();
+            Vector256<byte> space = ascii & Vector256.Equals(lo, Vector256.Create((byte)' '));
+            if (!_spaceIsPlain)
+            {
+                ascii = Vector256.AndNot(ascii, space);
+            }
+
+            // Bit (lo & 7) of byte (lo >> 3) of a 32-byte map: pshufb takes the low four index bits and zeroes a lane
+            // whose index has bit 7 set, so adding 0x70 / 0xF0 selects the first / second 16 bytes.
+            Vector256<byte> index = Vector256.ShiftRightLogical(lo.AsUInt16(), 3).AsByte() & Vector256.Create((byte)0x1F);
+            Vector256<byte> inLow = index + Vector256.Create((byte)0x70);
+            Vector256<byte> inHigh = index + Vector256.Create((byte)0xF0);
+            Vector256<byte> bit = Avx2.Shuffle(Vector256.Create(BitOfLane, BitOfLane), lo & Vector256.Create((byte)7));
+            Vector256<byte> arabic = Vector256.Equals(hi, Vector256.Create((byte)6));
+            Vector256<byte> touchedBits = Avx2.Shuffle(_touchedLow, inLow) | Avx2.Shuffle(_touchedHigh, inHigh);
+            Vector256<byte> deletedBits = Avx2.Shuffle(_deletedLow, inLow) | Avx2.Shuffle(_deletedHigh, inHigh);
+            Vector256<byte> plain = ascii | (arabic & Vector256.Equals(touchedBits & bit, Vector256<byte>.Zero));
+            Vector256<byte> del = arabic & ~Vector256.Equals(deletedBits & bit, Vector256<byte>.Zero);
+
+            deleted = Ordered(del);
+            spaces = Ordered(space);
+            return ~Ordered(plain);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint Ordered(Vector256<byte> lanes) =>
+            Avx2.Permute4x64(lanes.AsUInt64(), 0b11_01_10_00).AsByte().ExtractMostSignificantBits();
+
+        private uint Classify128(Vector128<short> a, Vector128<short> b, out uint deleted, out uint spaces)
+        {
+            Vector128<short> lowByte = Vector128.Create((short)0xFF);
+            Vector128<byte> lo = Sse2.PackUnsignedSaturate(a & lowByte, b & lowByte);
+            Vector128<byte> hi = Sse2.PackUnsignedSaturate(Vector128.ShiftRightLogical(a, 8), Vector128.ShiftRightLogical(b, 8));
+
+            Vector128<byte> ascii = Vector128.Equals(hi, Vector128<byte>.Zero)
+                & Vector128.GreaterThan(lo.AsSByte(), Vector128.Create((sbyte)-1)).AsByte();
+            Vector128<byte> space = ascii & Vector128.Equals(lo, Vector128.Create((byte)' '));
+            if (!_spaceIsPlain)
+            {
+                ascii = Vector128.AndNot(ascii, space);
+            }
+
+            Vector128<byte> index = Vector128.ShiftRightLogical(lo.AsUInt16(), 3).AsByte() & Vector128.Create((byte)0x1F);
+            Vector128<byte> inLow = index + Vector128.Create((byte)0x70);
+            Vector128<byte> inHigh = index + Vector128.Create((byte)0xF0);
+            Vector128<byte> bit = Ssse3.Shuffle(BitOfLane, lo & Vector128.Create((byte)7));
+            Vector128<byte> arabic = Vector128.Equals(hi, Vector128.Create((byte)6));
+            Vector128<byte> touchedBits = Ssse3.Shuffle(_touchedLow.GetLower(), inLow) | Ssse3.Shuffle(_touchedHigh.GetLower(), inHigh);
+            Vector128<byte> deletedBits = Ssse3.Shuffle(_deletedLow.GetLower(), inLow) | Ssse3.Shuffle(_deletedHigh.GetLower(), inHigh);
+            Vector128<byte> plain = ascii | (arabic & Vector128.Equals(touchedBits & bit, Vector128<byte>.Zero));
+            Vector128<byte> del = arabic & ~Vector128.Equals(deletedBits & bit, Vector128<byte>.Zero);
+
+            deleted = del.ExtractMostSignificantBits();
+            spaces = space.ExtractMostSignificantBits();
+            return ~plain.ExtractMostSignificantBits() & 0xFFFF;
+        }
+    }
+}
