@@ -25,6 +25,45 @@ if (args is ["--inputs", ..])
     return;
 }
 
+if (args is ["--quick", ..])
+{
+    // A rough best-of-N timing for iterating on a busy machine (not for published figures): --quick [filter].
+    string filter = args.Length > 1 ? args[1] : "";
+    foreach (string name in Inputs.Names)
+    {
+        var bench = new NormalizerBenchmarks { Input = name };
+        bench.Setup();
+        foreach (System.Reflection.MethodInfo method in typeof(NormalizerBenchmarks).GetMethods())
+        {
+            if (method.GetCustomAttributes(typeof(BenchmarkDotNet.Attributes.BenchmarkAttribute), false).Length == 0
+                || !(method.Name + "@" + name).Contains(filter, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var run = (Func<object?>)(() => method.Invoke(bench, null));
+            double best = double.MaxValue;
+            var watch = new System.Diagnostics.Stopwatch();
+            for (int round = 0; round < 40; round++)
+            {
+                watch.Restart();
+                int n = 0;
+                do
+                {
+                    run();
+                    n++;
+                }
+                while (watch.ElapsedTicks < System.Diagnostics.Stopwatch.Frequency / 100);
+                best = Math.Min(best, watch.Elapsed.TotalMilliseconds * 1e6 / n);
+            }
+
+            Console.WriteLine($"{name,-20} {method.Name,-24} {best,14:N0} ns  {Inputs.SizeInBytes(name) / best * 1000,8:N0} MB/s");
+        }
+    }
+
+    return;
+}
+
 IConfig config = DefaultConfig.Instance
     .AddColumn(new ThroughputColumn())
     .AddColumn(StatisticColumn.Median)

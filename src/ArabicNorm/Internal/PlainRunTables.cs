@@ -48,6 +48,13 @@ internal sealed class PlainRunTables
             }
         }
 
+        // The classifier packs every code unit outside the page to byte 0 or 255: those two bits always mean "look it
+        // up" in the touched map, and never "delete without looking" in the deletion map.
+        touched[0] |= 1;
+        touched[31] |= 0x80;
+        deleted[0] &= 0xFE;
+        deleted[31] &= 0x7F;
+
         ArabicTouchedLow = Vector128.Create(touched[..16]);
         ArabicTouchedHigh = Vector128.Create(touched[16..]);
         ArabicDeletedLow = Vector128.Create(deleted[..16]);

@@ -83,8 +83,9 @@ internal static class PlainRunTranslator
         while (source.Length - i >= BlockSize && destination.Length - o >= BlockSize)
         {
             ref char s = ref Unsafe.Add(ref src0, i);
-            uint touched = classifier.Classify(ref s, out uint deleted, out uint spaces);
-            if (collapse && spaces != 0)
+            uint touched = classifier.Touched(ref s);
+            uint spaces = collapse && touched != 0 ? Classifier.Spaces(ref s) : 0;
+            if (spaces != 0)
             {
                 // A space right after a plain character (or first, after output that is not a space) is written as
                 // it is: only spaces after a looked-up character need the careful path below.
@@ -102,6 +103,7 @@ internal static class PlainRunTranslator
             }
 
             // First pass: find the lanes that need more than a one-to-one lookup.
+            uint deleted = classifier.Deleted(ref s);
             uint lookup = touched & ~deleted;
             uint careful = deleted;
             int stop = BlockSize;
@@ -181,8 +183,9 @@ internal static class PlainRunTranslator
         while (text.Length - i >= BlockSize)
         {
             ref char s = ref Unsafe.Add(ref t0, i);
-            uint touched = classifier.Classify(ref s, out _, out uint spaces);
-            if (collapse && spaces != 0)
+            uint touched = classifier.Touched(ref s);
+            uint spaces = collapse && touched != 0 ? Classifier.Spaces(ref s) : 0;
+            if (spaces != 0)
             {
                 uint afterSpace = (spaces << 1) | (i > 0 && Unsafe.Add(ref s, -1) == ' ' ? 1u : 0u);
                 touched &= ~(spaces & ~afterSpace);
@@ -341,6 +344,13 @@ internal static class PlainRunTranslator
     }
 
     /// <summary>Classifies 32 code units with the page maps held in registers.</summary>
+    /// <remarks>
+    /// <para>Each step packs two vectors of UTF-16 lanes into bytes with unsigned saturation: <c>c - 0x0600</c> packs
+    /// to its low byte inside the Arabic page, to 0 below it and to 255 above it (code units from U+8600 up wrap to
+    /// negative and pack to 0 as well). Bits 0 and 255 of the touched map are always set, so those lanes, and the
+    /// page's own U+0600 and U+06FF, come out as candidates; ASCII is recognized separately (<c>c &gt;&gt; 7 == 0</c>).
+    /// The map is looked up with pshufb: the byte <c>b &gt;&gt; 3</c> of 32, then its bit <c>b &amp; 7</c>.</para>
+    /// </remarks>
     private readonly ref struct Classifier
     {
         private readonly Vector256<byte> _touchedLow;
@@ -361,92 +371,116 @@ internal static class PlainRunTranslator
 
         private static Vector128<byte> BitOfLane => Vector128.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
 
-        /// <summary>Classifies the 32 code units at <paramref name="p"/>.</summary>
-        /// <param name="p">The first code unit.</param>
-        /// <param name="deleted">Lanes in the Arabic page that the rules delete.</param>
-        /// <param name="spaces">Lanes holding U+0020.</param>
-        /// <returns>Lanes that are not plain: bit <c>k</c> for the code unit at <c>p + k</c>.</returns>
+        /// <summary>Finds the lanes that are not plain: bit <c>k</c> for the code unit at <c>p + k</c>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public uint Classify(ref char p, out uint deleted, out uint spaces)
+        public uint Touched(ref char p)
         {
             ref short q = ref Unsafe.As<char, short>(ref p);
             if (Avx2.IsSupported)
             {
-                return Classify256(Vector256.LoadUnsafe(ref q), Vector256.LoadUnsafe(ref q, 16), out deleted, out spaces);
+                Vector256<short> a = Vector256.LoadUnsafe(ref q);
+                Vector256<short> b = Vector256.LoadUnsafe(ref q, 16);
+                Vector256<byte> ascii = Vector256.Equals(
+                    Avx2.PackUnsignedSaturate(Vector256.ShiftRightLogical(a, 7), Vector256.ShiftRightLogical(b, 7)), Vector256<byte>.Zero);
+                if (!_spaceIsPlain)
+                {
+                    ascii = Vector256.AndNot(ascii, Vector256.Equals(Avx2.PackUnsignedSaturate(a, b), Vector256.Create((byte)' ')));
+                }
+
+                Vector256<byte> plain = ascii | Vector256.Equals(Lookup256(a, b, _touchedLow, _touchedHigh), Vector256<byte>.Zero);
+                return ~Ordered(plain);
             }
 
-            uint touched = Classify128(Vector128.LoadUnsafe(ref q), Vector128.LoadUnsafe(ref q, 8), out uint d0, out uint s0)
-                | (Classify128(Vector128.LoadUnsafe(ref q, 16), Vector128.LoadUnsafe(ref q, 24), out uint d1, out uint s1) << 16);
-            deleted = d0 | (d1 << 16);
-            spaces = s0 | (s1 << 16);
-            return touched;
+            return Touched128(ref q) | (Touched128(ref Unsafe.Add(ref q, 16)) << 16);
         }
 
-        private uint Classify256(Vector256<short> a, Vector256<short> b, out uint deleted, out uint spaces)
+        /// <summary>Finds the lanes in the Arabic page that the rules delete.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public uint Deleted(ref char p)
         {
-            Vector256<short> lowByte = Vector256.Create((short)0xFF);
-
-            // packuswb works per 128-bit half: lanes come out as chars 0-7, 16-23, 8-15, 24-31. Masks are
-            // permuted back once, at the end.
-            Vector256<byte> lo = Avx2.PackUnsignedSaturate(a & lowByte, b & lowByte);
-            Vector256<byte> hi = Avx2.PackUnsignedSaturate(Vector256.ShiftRightLogical(a, 8), Vector256.ShiftRightLogical(b, 8));
-
-            Vector256<byte> ascii = Vector256.Equals(hi, Vector256<byte>.Zero)
-                & Vector256.GreaterThan(lo.AsSByte(), Vector256.Create((sbyte)-1)).AsByte();
-            Vector256<byte> space = ascii & Vector256.Equals(lo, Vector256.Create((byte)' '));
-            if (!_spaceIsPlain)
+            ref short q = ref Unsafe.As<char, short>(ref p);
+            if (Avx2.IsSupported)
             {
-                ascii = Vector256.AndNot(ascii, space);
+                Vector256<byte> deleted = Lookup256(Vector256.LoadUnsafe(ref q), Vector256.LoadUnsafe(ref q, 16), _deletedLow, _deletedHigh);
+                return Ordered(~Vector256.Equals(deleted, Vector256<byte>.Zero));
             }
 
-            // Bit (lo & 7) of byte (lo >> 3) of a 32-byte map: pshufb takes the low four index bits and zeroes a lane
-            // whose index has bit 7 set, so adding 0x70 / 0xF0 selects the first / second 16 bytes.
-            Vector256<byte> index = Vector256.ShiftRightLogical(lo.AsUInt16(), 3).AsByte() & Vector256.Create((byte)0x1F);
-            Vector256<byte> inLow = index + Vector256.Create((byte)0x70);
-            Vector256<byte> inHigh = index + Vector256.Create((byte)0xF0);
-            Vector256<byte> bit = Avx2.Shuffle(Vector256.Create(BitOfLane, BitOfLane), lo & Vector256.Create((byte)7));
-            Vector256<byte> arabic = Vector256.Equals(hi, Vector256.Create((byte)6));
-            Vector256<byte> touchedBits = Avx2.Shuffle(_touchedLow, inLow) | Avx2.Shuffle(_touchedHigh, inHigh);
-            Vector256<byte> deletedBits = Avx2.Shuffle(_deletedLow, inLow) | Avx2.Shuffle(_deletedHigh, inHigh);
-            Vector256<byte> plain = ascii | (arabic & Vector256.Equals(touchedBits & bit, Vector256<byte>.Zero));
-            Vector256<byte> del = arabic & ~Vector256.Equals(deletedBits & bit, Vector256<byte>.Zero);
-
-            deleted = Ordered(del);
-            spaces = Ordered(space);
-            return ~Ordered(plain);
+            return Deleted128(ref q) | (Deleted128(ref Unsafe.Add(ref q, 16)) << 16);
         }
 
+        /// <summary>Finds the lanes that hold U+0020.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static uint Spaces(ref char p)
+        {
+            ref short q = ref Unsafe.As<char, short>(ref p);
+
+            // Saturation sends every code unit above U+00FF to 255 or 0, never to 0x20.
+            if (Avx2.IsSupported)
+            {
+                Vector256<byte> packed = Avx2.PackUnsignedSaturate(Vector256.LoadUnsafe(ref q), Vector256.LoadUnsafe(ref q, 16));
+                return Ordered(Vector256.Equals(packed, Vector256.Create((byte)' ')));
+            }
+
+            uint low = Vector128.Equals(Sse2.PackUnsignedSaturate(Vector128.LoadUnsafe(ref q), Vector128.LoadUnsafe(ref q, 8)), Vector128.Create((byte)' '))
+                .ExtractMostSignificantBits();
+            uint high = Vector128.Equals(Sse2.PackUnsignedSaturate(Vector128.LoadUnsafe(ref q, 16), Vector128.LoadUnsafe(ref q, 24)), Vector128.Create((byte)' '))
+                .ExtractMostSignificantBits();
+            return low | (high << 16);
+        }
+
+        /// <summary>Looks the lanes up in a 256-bit Arabic page map; non-zero where the bit is set.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<byte> Lookup256(Vector256<short> a, Vector256<short> b, Vector256<byte> mapLow, Vector256<byte> mapHigh)
+        {
+            Vector256<short> page = Vector256.Create((short)0x0600);
+            Vector256<byte> lane = Avx2.PackUnsignedSaturate(a - page, b - page);
+
+            // pshufb takes the low four index bits and zeroes a lane whose index has bit 7 set: adding 0x70 / 0xF0 to
+            // the byte index (0..31) selects the first / second 16 bytes of the map.
+            Vector256<byte> index = Vector256.ShiftRightLogical(lane.AsUInt16(), 3).AsByte() & Vector256.Create((byte)0x1F);
+            Vector256<byte> bits = Avx2.Shuffle(mapLow, index + Vector256.Create((byte)0x70))
+                | Avx2.Shuffle(mapHigh, index + Vector256.Create((byte)0xF0));
+            Vector256<byte> bit = Avx2.Shuffle(Vector256.Create(BitOfLane, BitOfLane), lane & Vector256.Create((byte)7));
+            return bits & bit;
+        }
+
+        /// <summary>Puts the lanes that packuswb interleaved per 128-bit half (0-7, 16-23, 8-15, 24-31) back in order
+        /// and takes one bit per lane.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static uint Ordered(Vector256<byte> lanes) =>
             Avx2.Permute4x64(lanes.AsUInt64(), 0b11_01_10_00).AsByte().ExtractMostSignificantBits();
 
-        private uint Classify128(Vector128<short> a, Vector128<short> b, out uint deleted, out uint spaces)
+        private uint Touched128(ref short q)
         {
-            Vector128<short> lowByte = Vector128.Create((short)0xFF);
-            Vector128<byte> lo = Sse2.PackUnsignedSaturate(a & lowByte, b & lowByte);
-            Vector128<byte> hi = Sse2.PackUnsignedSaturate(Vector128.ShiftRightLogical(a, 8), Vector128.ShiftRightLogical(b, 8));
-
-            Vector128<byte> ascii = Vector128.Equals(hi, Vector128<byte>.Zero)
-                & Vector128.GreaterThan(lo.AsSByte(), Vector128.Create((sbyte)-1)).AsByte();
-            Vector128<byte> space = ascii & Vector128.Equals(lo, Vector128.Create((byte)' '));
+            Vector128<short> a = Vector128.LoadUnsafe(ref q);
+            Vector128<short> b = Vector128.LoadUnsafe(ref q, 8);
+            Vector128<byte> ascii = Vector128.Equals(
+                Sse2.PackUnsignedSaturate(Vector128.ShiftRightLogical(a, 7), Vector128.ShiftRightLogical(b, 7)), Vector128<byte>.Zero);
             if (!_spaceIsPlain)
             {
-                ascii = Vector128.AndNot(ascii, space);
+                ascii = Vector128.AndNot(ascii, Vector128.Equals(Sse2.PackUnsignedSaturate(a, b), Vector128.Create((byte)' ')));
             }
 
-            Vector128<byte> index = Vector128.ShiftRightLogical(lo.AsUInt16(), 3).AsByte() & Vector128.Create((byte)0x1F);
-            Vector128<byte> inLow = index + Vector128.Create((byte)0x70);
-            Vector128<byte> inHigh = index + Vector128.Create((byte)0xF0);
-            Vector128<byte> bit = Ssse3.Shuffle(BitOfLane, lo & Vector128.Create((byte)7));
-            Vector128<byte> arabic = Vector128.Equals(hi, Vector128.Create((byte)6));
-            Vector128<byte> touchedBits = Ssse3.Shuffle(_touchedLow.GetLower(), inLow) | Ssse3.Shuffle(_touchedHigh.GetLower(), inHigh);
-            Vector128<byte> deletedBits = Ssse3.Shuffle(_deletedLow.GetLower(), inLow) | Ssse3.Shuffle(_deletedHigh.GetLower(), inHigh);
-            Vector128<byte> plain = ascii | (arabic & Vector128.Equals(touchedBits & bit, Vector128<byte>.Zero));
-            Vector128<byte> del = arabic & ~Vector128.Equals(deletedBits & bit, Vector128<byte>.Zero);
-
-            deleted = del.ExtractMostSignificantBits();
-            spaces = space.ExtractMostSignificantBits();
+            Vector128<byte> plain = ascii | Vector128.Equals(Lookup128(a, b, _touchedLow.GetLower(), _touchedHigh.GetLower()), Vector128<byte>.Zero);
             return ~plain.ExtractMostSignificantBits() & 0xFFFF;
+        }
+
+        private uint Deleted128(ref short q)
+        {
+            Vector128<byte> deleted = Lookup128(Vector128.LoadUnsafe(ref q), Vector128.LoadUnsafe(ref q, 8), _deletedLow.GetLower(), _deletedHigh.GetLower());
+            return (~Vector128.Equals(deleted, Vector128<byte>.Zero)).ExtractMostSignificantBits();
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<byte> Lookup128(Vector128<short> a, Vector128<short> b, Vector128<byte> mapLow, Vector128<byte> mapHigh)
+        {
+            Vector128<short> page = Vector128.Create((short)0x0600);
+            Vector128<byte> lane = Sse2.PackUnsignedSaturate(a - page, b - page);
+            Vector128<byte> index = Vector128.ShiftRightLogical(lane.AsUInt16(), 3).AsByte() & Vector128.Create((byte)0x1F);
+            Vector128<byte> bits = Ssse3.Shuffle(mapLow, index + Vector128.Create((byte)0x70))
+                | Ssse3.Shuffle(mapHigh, index + Vector128.Create((byte)0xF0));
+            Vector128<byte> bit = Ssse3.Shuffle(BitOfLane, lane & Vector128.Create((byte)7));
+            return bits & bit;
         }
     }
 }
