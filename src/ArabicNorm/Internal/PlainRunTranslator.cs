@@ -77,6 +77,7 @@ internal static class PlainRunTranslator
 
         int i = start;
         int o = state.Out;
+        bool inPlainRun = false;
         stoppedAtCharacter = false;
         ref char src0 = ref MemoryMarshal.GetReference(source);
         ref char dst0 = ref MemoryMarshal.GetReference(destination);
@@ -84,28 +85,26 @@ internal static class PlainRunTranslator
         {
             ref char s = ref Unsafe.Add(ref src0, i);
             uint touched = classifier.Touched(ref s);
-            uint spaces = collapse && touched != 0 ? Classifier.Spaces(ref s) : 0;
-            if (spaces != 0)
-            {
-                // A space right after a plain character (or first, after output that is not a space) is written as
-                // it is: only spaces after a looked-up character need the careful path below.
-                uint afterPlain = (~touched << 1) | (state.LastOut < 0 || state.LastChar != ' ' ? 1u : 0u);
-                touched &= ~(spaces & afterPlain);
-            }
-
             if (touched == 0)
             {
+                // Plain blocks are copied; the state is set once, when the run of them ends.
                 Copy(ref s, ref Unsafe.Add(ref dst0, o));
-                SetLast(ref state, o + BlockSize - 1, Unsafe.Add(ref s, BlockSize - 1), Unsafe.Add(ref s, BlockSize - 1), i + BlockSize - 1);
                 i += BlockSize;
                 o += BlockSize;
+                inPlainRun = true;
                 continue;
             }
 
-            // First pass: find the lanes that need more than a one-to-one lookup.
+            if (inPlainRun)
+            {
+                SetLast(ref state, o - 1, source[i - 1], source[i - 1], i - 1);
+                inPlainRun = false;
+            }
+
+            // Deletions in the Arabic page and U+0020 are known from the vector masks; the other lanes are looked up.
             uint deleted = classifier.Deleted(ref s);
-            uint lookup = touched & ~deleted;
-            uint careful = deleted;
+            uint spaces = collapse ? Classifier.Spaces(ref s) : 0;
+            uint lookup = touched & ~deleted & ~spaces;
             int stop = BlockSize;
             for (uint rest = lookup; rest != 0; rest &= rest - 1)
             {
@@ -116,50 +115,97 @@ internal static class PlainRunTranslator
                     continue;
                 }
 
-                if (m == NormalizationTables.Delete || m == NormalizationTables.CollapsibleSpace)
+                uint bit = 1u << k;
+                if (m == NormalizationTables.Delete)
                 {
-                    careful |= 1u << k;
-                    continue;
+                    deleted |= bit;
+                }
+                else if (m == NormalizationTables.CollapsibleSpace)
+                {
+                    spaces |= bit; // a space that is not U+0020: written as U+0020 when it stays
+                }
+                else
+                {
+                    stop = k; // context the scalar loop owns: stop in front of it
+                    break;
                 }
 
-                stop = k; // context the scalar loop owns: stop in front of it
-                break;
+                lookup &= ~bit;
             }
 
-            if (careful == 0 && stop == BlockSize)
+            uint limit = stop == BlockSize ? uint.MaxValue : (1u << stop) - 1;
+            deleted &= limit;
+            spaces &= limit;
+            lookup &= limit;
+            uint collapsed = 0;
+            if (spaces != 0)
+            {
+                // A space collapses when the output before it is a space: the lane before it is a space, or is
+                // deleted and the output before that is a space. Lanes "after a space" are the lanes after a space
+                // (or lane 0 after output ending in a space), extended over the runs of deleted lanes that start
+                // there: adding a run's first bit to the run carries through it.
+                bool spaceBefore = state.LastOut >= 0 && state.LastChar == ' ';
+                uint seeds = (spaces << 1) | (spaceBefore ? 1u : 0u);
+                uint runs = ((deleted + (seeds & deleted)) ^ deleted) & deleted;
+                collapsed = spaces & (seeds | (runs << 1));
+                if (spaceBefore && state.EntryOutStart != state.LastOut)
+                {
+                    // Collapsing into an earlier multi-unit entry keeps bookkeeping only the scalar loop does.
+                    uint fromBefore = 1u | ((((deleted + (deleted & 1u)) ^ deleted) & deleted) << 1);
+                    if ((collapsed & fromBefore) != 0)
+                    {
+                        stop = 0;
+                        limit = 0;
+                        collapsed = 0;
+                    }
+                }
+            }
+
+            uint removed = deleted | collapsed;
+            if (removed == 0 && stop == BlockSize)
             {
                 // The common case: copy, then patch the one-to-one mappings in place.
                 ref char d = ref Unsafe.Add(ref dst0, o);
                 Copy(ref s, ref d);
-                for (uint rest = lookup; rest != 0; rest &= rest - 1)
-                {
-                    int k = BitOperations.TrailingZeroCount(rest);
-                    Unsafe.Add(ref d, k) = map[Unsafe.Add(ref s, k)];
-                }
-
+                Patch(ref s, ref d, lookup, spaces, map);
                 SetLast(ref state, o + BlockSize - 1, Unsafe.Add(ref d, BlockSize - 1), Unsafe.Add(ref s, BlockSize - 1), i + BlockSize - 1);
                 i += BlockSize;
                 o += BlockSize;
                 continue;
             }
 
-            // Deletions, collapsible spaces or a stop: stage the block, decide lane by lane, then pack.
-            int written = TranslateCareful(ref s, stop, lookup, deleted, map, staged, packed, ref state, i, o);
-            if (written < 0)
+            // Deletions, collapses or a stop: patch a staged copy, pack the kept lanes, write exactly those.
+            ref char st = ref MemoryMarshal.GetReference(staged);
+            Copy(ref s, ref st);
+            Patch(ref s, ref st, lookup, spaces, map);
+            uint kept = ~removed & limit;
+            int n = Pack(staged, kept, packed);
+            CopyExact(ref MemoryMarshal.GetReference(packed), ref Unsafe.Add(ref dst0, o), n);
+            int lastCollapse = collapsed == 0 ? -1 : 31 - BitOperations.LeadingZeroCount(collapsed);
+            if (kept != 0)
             {
-                // A space would collapse into output from before the block: the scalar loop keeps that bookkeeping.
-                stop = ~written;
-                written = TranslateCareful(ref s, stop, lookup, deleted, map, staged, packed, ref state, i, o);
+                // A space that collapsed into the last entry (a space this block wrote) moves the entry's source
+                // start to itself, as the scalar loop's bookkeeping does.
+                int last = 31 - BitOperations.LeadingZeroCount(kept);
+                SetLast(ref state, o + n - 1, staged[last], Unsafe.Add(ref s, last), i + Math.Max(last, lastCollapse));
+            }
+            else if (lastCollapse >= 0)
+            {
+                state.EntryStart = i + lastCollapse;
             }
 
-            packed[..written].CopyTo(destination[o..]);
-            o += written;
+            o += n;
             i += stop;
             if (stop < BlockSize)
             {
                 stoppedAtCharacter = true;
                 break;
             }
+        }
+
+        if (inPlainRun)
+        {
+            SetLast(ref state, o - 1, source[i - 1], source[i - 1], i - 1);
         }
 
         state.Out = o;
@@ -202,71 +248,53 @@ internal static class PlainRunTranslator
         return i;
     }
 
-    private static int TranslateCareful(
-        ref char s,
-        int stop,
-        uint lookup,
-        uint deleted,
-        ReadOnlySpan<char> map,
-        Span<char> staged,
-        Span<char> packed,
-        ref State state,
-        int i,
-        int o)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Patch(ref char s, ref char d, uint lookup, uint spaces, ReadOnlySpan<char> map)
     {
-        Copy(ref s, ref MemoryMarshal.GetReference(staged));
-        uint laneLimit = stop == BlockSize ? uint.MaxValue : (1u << stop) - 1;
-        uint removed = deleted & laneLimit;
-        int lastCollapse = -1;
-        for (uint rest = lookup & laneLimit; rest != 0; rest &= rest - 1)
+        for (uint rest = lookup; rest != 0; rest &= rest - 1)
         {
             int k = BitOperations.TrailingZeroCount(rest);
-            char m = map[Unsafe.Add(ref s, k)];
-            if (!NormalizationTables.IsSpecial(m))
-            {
-                staged[k] = m;
-            }
-            else if (m == NormalizationTables.Delete)
-            {
-                removed |= 1u << k;
-            }
-            else
-            {
-                // A collapsible space: it joins the previous output character when that is a space.
-                uint before = ~removed & ((1u << k) - 1);
-                if (before == 0)
-                {
-                    if (state.LastOut >= 0 && state.LastChar == ' ')
-                    {
-                        return ~k; // collapses into output from before the block
-                    }
-
-                    staged[k] = ' ';
-                }
-                else if (staged[31 - BitOperations.LeadingZeroCount(before)] == ' ')
-                {
-                    removed |= 1u << k;
-                    lastCollapse = k;
-                }
-                else
-                {
-                    staged[k] = ' ';
-                }
-            }
+            Unsafe.Add(ref d, k) = map[Unsafe.Add(ref s, k)];
         }
 
-        uint kept = ~removed & laneLimit;
-        int n = Pack(staged, kept, packed);
-        if (kept != 0)
+        for (uint rest = spaces; rest != 0; rest &= rest - 1)
         {
-            int last = 31 - BitOperations.LeadingZeroCount(kept);
-
-            // A space that collapsed into the last entry (a single space written in this block) moves the entry's
-            // source start to itself, as the scalar loop's bookkeeping does.
-            SetLast(ref state, o + n - 1, staged[last], Unsafe.Add(ref s, last), i + Math.Max(last, lastCollapse));
+            Unsafe.Add(ref d, BitOperations.TrailingZeroCount(rest)) = ' ';
         }
+    }
 
-        return n;
+    /// <summary>Copies <paramref name="n"/> (at most <see cref="BlockSize"/>) code units with overlapping vector
+    /// moves, writing nothing past them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyExact(ref char from, ref char to, int n)
+    {
+        ref ushort f = ref Unsafe.As<char, ushort>(ref from);
+        ref ushort d = ref Unsafe.As<char, ushort>(ref to);
+        if (n >= 16)
+        {
+            Vector128<ushort> a = Vector128.LoadUnsafe(ref f);
+            Vector128<ushort> b = Vector128.LoadUnsafe(ref f, 8);
+            Vector128<ushort> c = Vector128.LoadUnsafe(ref f, (nuint)(n - 16));
+            Vector128<ushort> e = Vector128.LoadUnsafe(ref f, (nuint)(n - 8));
+            a.StoreUnsafe(ref d);
+            b.StoreUnsafe(ref d, 8);
+            c.StoreUnsafe(ref d, (nuint)(n - 16));
+            e.StoreUnsafe(ref d, (nuint)(n - 8));
+        }
+        else if (n >= 8)
+        {
+            Vector128<ushort> a = Vector128.LoadUnsafe(ref f);
+            Vector128<ushort> e = Vector128.LoadUnsafe(ref f, (nuint)(n - 8));
+            a.StoreUnsafe(ref d);
+            e.StoreUnsafe(ref d, (nuint)(n - 8));
+        }
+        else
+        {
+            for (int k = 0; k < n; k++)
+            {
+                Unsafe.Add(ref d, k) = Unsafe.Add(ref f, k);
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
