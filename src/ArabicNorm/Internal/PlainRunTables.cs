@@ -48,6 +48,16 @@ internal sealed class PlainRunTables
             }
         }
 
+        // Finding deletions in registers pays off where they are frequent (diacritics); a lone tatweel is cheaper to
+        // look up with the other candidates.
+        int deletable = 0;
+        foreach (byte b in deleted)
+        {
+            deletable += System.Numerics.BitOperations.PopCount(b);
+        }
+
+        UsesDeletionMask = deletable > 1;
+
         // The classifier packs every code unit outside the page to byte 0 or 255: those two bits always mean "look it
         // up" in the touched map, and never "delete without looking" in the deletion map.
         touched[0] |= 1;
@@ -68,6 +78,9 @@ internal sealed class PlainRunTables
 
     /// <summary>Gets whether calls with these tables use the vector path.</summary>
     internal bool IsEnabled { get; }
+
+    /// <summary>Gets whether the translator finds Arabic-page deletions with the vector map rather than by lookup.</summary>
+    internal bool UsesDeletionMask { get; }
 
     /// <summary>Gets whether U+0020 maps to itself (it is a special entry while spaces collapse).</summary>
     internal bool SpaceIsPlain { get; }

@@ -72,37 +72,40 @@ internal static class PlainRunTranslator
         ReadOnlySpan<char> map = tables.Map;
         var classifier = new Classifier(t);
         bool collapse = !t.SpaceIsPlain;
+        bool useDeletionMask = t.UsesDeletionMask;
         Span<char> staged = stackalloc char[BlockSize];
         Span<char> packed = stackalloc char[BlockSize + 8];
 
         int i = start;
         int o = state.Out;
-        bool inPlainRun = false;
         stoppedAtCharacter = false;
         ref char src0 = ref MemoryMarshal.GetReference(source);
         ref char dst0 = ref MemoryMarshal.GetReference(destination);
-        while (source.Length - i >= BlockSize && destination.Length - o >= BlockSize)
+        while (true)
         {
-            ref char s = ref Unsafe.Add(ref src0, i);
-            uint touched = classifier.Touched(ref s);
-            if (touched == 0)
+            int blocks = Math.Min(source.Length - i, destination.Length - o) / BlockSize;
+            if (blocks == 0)
             {
-                // Plain blocks are copied; the state is set once, when the run of them ends.
-                Copy(ref s, ref Unsafe.Add(ref dst0, o));
-                i += BlockSize;
-                o += BlockSize;
-                inPlainRun = true;
-                continue;
+                break;
             }
 
-            if (inPlainRun)
+            // Plain blocks are copied in a tight loop; the state is set once, when the run of them ends.
+            int plain = classifier.CopyPlain(ref Unsafe.Add(ref src0, i), ref Unsafe.Add(ref dst0, o), blocks, out uint touched);
+            if (plain > 0)
             {
+                i += plain * BlockSize;
+                o += plain * BlockSize;
                 SetLast(ref state, o - 1, source[i - 1], source[i - 1], i - 1);
-                inPlainRun = false;
+                if (plain == blocks)
+                {
+                    break;
+                }
             }
+
+            ref char s = ref Unsafe.Add(ref src0, i);
 
             // Deletions in the Arabic page and U+0020 are known from the vector masks; the other lanes are looked up.
-            uint deleted = classifier.Deleted(ref s);
+            uint deleted = useDeletionMask ? classifier.Deleted(ref s) : 0;
             uint spaces = collapse ? Classifier.Spaces(ref s) : 0;
             uint lookup = touched & ~deleted & ~spaces;
             int stop = BlockSize;
@@ -201,11 +204,6 @@ internal static class PlainRunTranslator
                 stoppedAtCharacter = true;
                 break;
             }
-        }
-
-        if (inPlainRun)
-        {
-            SetLast(ref state, o - 1, source[i - 1], source[i - 1], i - 1);
         }
 
         state.Out = o;
@@ -398,6 +396,58 @@ internal static class PlainRunTranslator
         }
 
         private static Vector128<byte> BitOfLane => Vector128.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
+
+        /// <summary>Copies blocks while they are plain, two at a time.</summary>
+        /// <param name="s">The first source code unit.</param>
+        /// <param name="d">Where the first goes.</param>
+        /// <param name="blocks">How many whole blocks the source and destination have room for (at least 1).</param>
+        /// <param name="touched">The <see cref="Touched"/> mask of the first block that is not plain; 0 when every
+        /// block was.</param>
+        /// <returns>How many blocks were copied.</returns>
+        public int CopyPlain(ref char s, ref char d, int blocks, out uint touched)
+        {
+            int k = 0;
+            while (blocks - k >= 2)
+            {
+                ref char first = ref Unsafe.Add(ref s, k * BlockSize);
+                uint t0 = Touched(ref first);
+                uint t1 = Touched(ref Unsafe.Add(ref first, BlockSize));
+                if ((t0 | t1) != 0)
+                {
+                    if (t0 == 0)
+                    {
+                        Copy(ref first, ref Unsafe.Add(ref d, k * BlockSize));
+                        k++;
+                        touched = t1;
+                    }
+                    else
+                    {
+                        touched = t0;
+                    }
+
+                    return k;
+                }
+
+                Copy(ref first, ref Unsafe.Add(ref d, k * BlockSize));
+                Copy(ref Unsafe.Add(ref first, BlockSize), ref Unsafe.Add(ref d, (k * BlockSize) + BlockSize));
+                k += 2;
+            }
+
+            if (k < blocks)
+            {
+                touched = Touched(ref Unsafe.Add(ref s, k * BlockSize));
+                if (touched != 0)
+                {
+                    return k;
+                }
+
+                Copy(ref Unsafe.Add(ref s, k * BlockSize), ref Unsafe.Add(ref d, k * BlockSize));
+                k++;
+            }
+
+            touched = 0;
+            return k;
+        }
 
         /// <summary>Finds the lanes that are not plain: bit <c>k</c> for the code unit at <c>p + k</c>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
