@@ -108,7 +108,7 @@ public class SeedArticleTests
         {
             foreach (int room in new[] { 1, 2, 5, 31 })
             {
-                Assert.Equal(expected, ContractTests.NormalizeInPieces(normalizer, seed, chunk, room));
+                Assert.Equal(expected, ContractTests.NormalizeInPieces(normalizer, seed, chunk, room, expected));
             }
         }
     }

@@ -23,6 +23,13 @@ internal static class SpecExpectation
     private const char AlefMaksura = '\u0649';  // ARABIC LETTER ALEF MAKSURA
     private const char FarsiYeh = '\u06CC';     // ARABIC LETTER FARSI YEH
 
+    [ThreadStatic]
+    private static StringBuilder? s_folded;
+    [ThreadStatic]
+    private static List<(char Before, char After, bool ContextualYeh)>? s_output;
+    [ThreadStatic]
+    private static StringBuilder? s_result;
+
     /// <summary>Returns options with every rule off: the identity normalizer of section 2.</summary>
     public static ArabicNormalizerOptions Identity() => new()
     {
@@ -130,8 +137,15 @@ internal static class SpecExpectation
     /// <summary>Computes the normalized form of <paramref name="text"/> under <paramref name="o"/>, from the spec.</summary>
     public static string Normalize(string text, ArabicNormalizerOptions o)
     {
+        // Reused per thread: the exhaustive tests call this a few million times.
+        StringBuilder folded = s_folded ??= new StringBuilder();
+        List<(char Before, char After, bool ContextualYeh)> output = s_output ??= [];
+        StringBuilder result = s_result ??= new StringBuilder();
+        folded.Clear();
+        output.Clear();
+        result.Clear();
+
         // 3.1: fold compatibility forms, code point by code point.
-        var folded = new StringBuilder(text.Length + 16);
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
@@ -148,7 +162,6 @@ internal static class SpecExpectation
 
         // 3.2..3.7 per character, building the output as (character before the rules, character after them) pairs,
         // so that a hamza mark can compose with the letter before it either as written or as mapped.
-        var output = new List<(char Before, char After, bool ContextualYeh)>(folded.Length);
         for (int i = 0; i < folded.Length; i++)
         {
             char x = folded[i];
@@ -188,7 +201,6 @@ internal static class SpecExpectation
         }
 
         // 3.3 ContextualFarsiYeh: decided by the next output character; its ALEF MAKSURA still meets FoldAlefMaksura.
-        var result = new StringBuilder(output.Count);
         for (int i = 0; i < output.Count; i++)
         {
             (char _, char after, bool contextual) = output[i];

@@ -56,6 +56,8 @@ public class SpecTableTests
     [InlineData("ComposeHamza;RemoveTatweel", "\u0627\u0640\u0654", "\u0623")] // adjacent after the TATWEEL is deleted
     [InlineData("Default", "\u0627\u0640\u0654", "\u0623")] // ALEF, TATWEEL, HAMZA ABOVE -> ALEF WITH HAMZA ABOVE
     [InlineData("Default", "\u0627\u200F\u0654", "\u0623")] // ALEF, RIGHT-TO-LEFT MARK, HAMZA ABOVE: control deleted first
+    [InlineData("Default", "\u0627\u064E\u0654", "\u0627\u064E\u0654")] // ALEF, FATHA, HAMZA ABOVE: not directly followed, kept (NFC would compose)
+    [InlineData("ComposeHamza;RemoveDiacritics", "\u0627\u064E\u0654", "\u0623")] // adjacent once the FATHA is deleted
     [InlineData("Default", "\u06CC\u0654", "\u0626")] // FARSI YEH -> YEH, then + HAMZA ABOVE -> YEH WITH HAMZA ABOVE
     [InlineData("Default", "\u06D5\u0654", "\u0647")] // AE + HAMZA ABOVE -> HEH WITH YEH ABOVE -> (Letters=Arabic) HEH
     [InlineData("Persian", "\u064A\u0654", "\u0626")] // YEH + HAMZA ABOVE composes although YEH maps to FARSI YEH
@@ -107,6 +109,12 @@ public class SpecTableTests
     [InlineData("Letters=Persian", "\u06C3", "\u0629")] // TEH MARBUTA GOAL -> TEH MARBUTA
     [InlineData("Letters=Persian", "\u06C0", "\u06C0")] // HEH WITH YEH ABOVE is a Persian letter: kept
     [InlineData("Letters=Persian;ContextualFarsiYeh", "\u0641\u06CC", "\u0641\u06CC")] // contextual rule is n/a under Persian
+    [InlineData("ContextualFarsiYeh", "\u0641\u06CC", "\u0641\u06CC")] // alone (Letters=Keep) it changes nothing
+    [InlineData("Letters=Arabic;ContextualFarsiYeh;FoldCompatibilityForms", "\uFDFC", "\u0631\u064A\u0627\u0644")] // RIAL SIGN: YEH before ALEF
+    [InlineData("Letters=Arabic;ContextualFarsiYeh;FoldCompatibilityForms", "\u0641\uFBFC", "\u0641\u0649")] // FARSI YEH ISOLATED FORM, final
+    [InlineData("Letters=Arabic;ContextualFarsiYeh;Zwnj=Space", "\u0641\u06CC\u200C\u0628", "\u0641\u0649 \u0628")] // ZWNJ as SPACE ends the word
+    [InlineData("Letters=Arabic;ContextualFarsiYeh;Zwnj=Remove", "\u0641\u06CC\u200C\u0628", "\u0641\u064A\u0628")] // ZWNJ deleted: NOON follows
+    [InlineData("Letters=Arabic;ContextualFarsiYeh", "\u0641\u06CC\u200C\u0628", "\u0641\u0649\u200C\u0628")] // kept ZWNJ (Cf) ends the word
     [InlineData("Default", "\u067E\u0686\u0698\u06AF\u06A4", "\u067E\u0686\u0698\u06AF\u06A4")] // PEH, TCHEH, JEH, GAF, VEH: kept
     [InlineData("Search", "\u067E\u0686\u0698\u06AF\u06A4", "\u067E\u0686\u0698\u06AF\u06A4")]
     [InlineData("Persian", "\u067E\u0686\u0698\u06AF\u06A4", "\u067E\u0686\u0698\u06AF\u06A4")]

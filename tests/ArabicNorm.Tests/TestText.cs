@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
@@ -28,13 +29,15 @@ internal static class TestText
         return sb.Append('"').ToString();
     }
 
-    /// <summary>Returns the preset instance for a preset name, or a new normalizer for any other spec.</summary>
+    private static readonly ConcurrentDictionary<string, ArabicNormalizer> s_normalizers = new(StringComparer.Ordinal);
+
+    /// <summary>Returns the preset instance for a preset name, or a normalizer built (once) for any other spec.</summary>
     public static ArabicNormalizer NormalizerFor(string spec) => spec switch
     {
         "Default" => ArabicNormalizer.Default,
         "Search" => ArabicNormalizer.Search,
         "Persian" => ArabicNormalizer.Persian,
-        _ => new ArabicNormalizer(SpecExpectation.Parse(spec)),
+        _ => s_normalizers.GetOrAdd(spec, s => new ArabicNormalizer(SpecExpectation.Parse(s))),
     };
 
     /// <summary>Normalizes through the span API in one call with ample room, asserting it finishes.</summary>
