@@ -50,6 +50,7 @@ public class ContextCombinationTests
         "Default;ContextualFarsiYeh",
         "Default;ContextualFarsiYeh;CollapseSpaces;Zwnj=Space",
         "Search;ContextualFarsiYeh",
+        "Default;ContextualFarsiYeh;RemoveDiacritics",
         "ComposeHamza;RemoveDiacritics",
         "Letters=Arabic;ContextualFarsiYeh;RemoveTatweel;RemoveFormatControls",
     };

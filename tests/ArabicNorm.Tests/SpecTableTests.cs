@@ -96,6 +96,11 @@ public class SpecTableTests
     [InlineData("Letters=Arabic;ContextualFarsiYeh", "\u0641\u06CC\u06CC", "\u0641\u064A\u0649")] // two: the second ends the word
     [InlineData("Letters=Arabic;ContextualFarsiYeh", "\u06CC\u0654", "\u064A\u0654")] // before HAMZA ABOVE (Mn), not composed: YEH
     [InlineData("Letters=Arabic;ContextualFarsiYeh;ComposeHamza", "\u06CC\u0654", "\u0626")] // composed: YEH WITH HAMZA ABOVE
+    [InlineData("Letters=Arabic;ContextualFarsiYeh;ComposeHamza", "\u0641\u06CC\u0653", "\u0641\u064A\u0653")] // kept MADDA ABOVE (Mn): YEH
+    [InlineData("Letters=Arabic;ContextualFarsiYeh;ComposeHamza;RemoveDiacritics", "\u0641\u06CC\u0653 \u0628", "\u0641\u0649 \u0628")] // MADDA deleted, then space
+    [InlineData("Letters=Arabic;ContextualFarsiYeh;ComposeHamza;RemoveDiacritics", "\u0641\u06CC\u0655", "\u0641\u0649")] // HAMZA BELOW deleted, text ends
+    [InlineData("Letters=Arabic;ContextualFarsiYeh;ComposeHamza;RemoveDiacritics", "\u0641\u06CC\u0654", "\u0641\u0626")] // HAMZA ABOVE composes
+    [InlineData("Letters=Arabic;ContextualFarsiYeh;RemoveDiacritics", "\u0641\u06CC\u064E", "\u0641\u0649")] // FATHA deleted, text ends
     [InlineData("Letters=Persian", "\u064A", "\u06CC")] // YEH -> FARSI YEH
     [InlineData("Letters=Persian", "\u0649", "\u06CC")] // ALEF MAKSURA -> FARSI YEH
     [InlineData("Letters=Persian", "\u06D2", "\u06CC")] // YEH BARREE -> FARSI YEH
