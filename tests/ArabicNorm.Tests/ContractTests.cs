@@ -141,7 +141,7 @@ public class ContractTests
     }
 
     [Fact]
-    public void GetOptions_ReturnsCopy()
+    public void GetOptions_ChangedCopy_LeavesNormalizerUnchanged()
     {
         ArabicNormalizer normalizer = ArabicNormalizer.Default;
         ArabicNormalizerOptions first = normalizer.GetOptions();
@@ -159,7 +159,7 @@ public class ContractTests
     }
 
     [Fact]
-    public void Constructor_CopiesOptions()
+    public void Constructor_OptionsChangedAfterwards_LeavesNormalizerUnchanged()
     {
         ArabicNormalizerOptions options = SpecExpectation.Identity();
         var normalizer = new ArabicNormalizer(options);
@@ -176,7 +176,7 @@ public class ContractTests
 
     [Theory]
     [MemberData(nameof(Configurations))]
-    public void GetNormalizedLengthAndIsNormalized_AgreeWithNormalize(string configuration)
+    public void GetNormalizedLengthAndIsNormalized_ManyTexts_AgreeWithNormalize(string configuration)
     {
         ArabicNormalizer normalizer = TestText.NormalizerFor(configuration);
         foreach (string text in s_cases.Append(TestText.ReadSeed()))

@@ -123,14 +123,14 @@ public class ExhaustiveCharTests
     [InlineData("Default")]
     [InlineData("Search")]
     [InlineData("Persian")]
-    public void PresetOptions_MatchSpecSection2Table(string preset)
+    public void GetOptions_Preset_MatchesSpecSection2Table(string preset)
     {
         ArabicNormalizerOptions typedFromSpec = SpecExpectation.Parse(preset);
         Assert.Equal(typedFromSpec.ToString(), TestText.NormalizerFor(preset).GetOptions().ToString());
     }
 
     [Fact]
-    public void NewOptions_HoldDefaultPresetValues()
+    public void OptionsConstructor_NoArguments_HoldsDefaultPresetValues()
     {
         Assert.Equal(SpecExpectation.DefaultPreset().ToString(), new ArabicNormalizerOptions().ToString());
     }

@@ -16,6 +16,9 @@ namespace ArabicNorm.Tests;
 /// <para>The NFKC source for 3.1 is .NET's <see cref="string.Normalize(NormalizationForm)"/> (allowed in tests, not
 /// at run time: see law L8). It needs ICU; <see cref="EnsureNfkcWorks"/> makes a test fail loudly rather than pass
 /// vacuously when the tests run under invariant globalization.</para>
+/// <para>Where the spec is silent this model makes the library's documented choices: a lone surrogate is a character
+/// like any other (so deleting what stands between two lone halves leaves them adjacent, not re-folded), and a
+/// compatibility mapping's characters meet every later rule, the contextual FARSI YEH included.</para>
 /// </remarks>
 internal static class SpecExpectation
 {
