@@ -22,7 +22,7 @@ if (args is ["--inputs", ..])
         Console.WriteLine($"{name,-20} {text.Length,8} chars {Inputs.SizeInBytes(name),8} bytes  Default output {normalized.Length,8} chars, {text.Length - same,7} positions differ; sample: {text.Substring(0, 60).ReplaceLineEndings(" ")}");
     }
 
-    return;
+    return 0;
 }
 
 if (args is ["--quick", ..])
@@ -61,7 +61,7 @@ if (args is ["--quick", ..])
         }
     }
 
-    return;
+    return 0;
 }
 
 IConfig config = DefaultConfig.Instance
@@ -69,4 +69,7 @@ IConfig config = DefaultConfig.Instance
     .AddColumn(StatisticColumn.Median)
     .WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));
 
-BenchmarkSwitcher.FromAssembly(typeof(NormalizerBenchmarks).Assembly).Run(args, config);
+IEnumerable<BenchmarkDotNet.Reports.Summary> summaries = BenchmarkSwitcher.FromAssembly(typeof(NormalizerBenchmarks).Assembly).Run(args, config);
+
+// A benchmark that throws or a run that cannot start fails the process, so that the CI smoke pass notices.
+return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
