@@ -66,6 +66,7 @@ internal static class VectorScalarOracle
         "\u0627\u0654", "\u0648\u0654", "\u06D2\u0654", "\u06CC\u0654", "\u0640\u0654", // pairs that compose (across a deletion too)
         "\uFEFB", "\uFDFA", "\uFDFC", "\uFE8D", "\uFBAE", // compatibility forms
         "\uD83D\uDE00", "\uD83B\uDE00", "\uD800", "\uDC00", // emoji, Arabic math symbol, lone halves
+        "\uD83B", "\uDE00", "\uD83B\u0640\uDE00", // halves of U+1EE00 that deletions between them join
         "\uFFFF",
     ];
 
