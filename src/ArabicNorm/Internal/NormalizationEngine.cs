@@ -4,30 +4,40 @@ using System.Runtime.CompilerServices;
 namespace ArabicNorm.Internal;
 
 /// <summary>
-/// Runs the normalization contract one UTF-16 code unit at a time. This loop is the specification: every faster path
-/// must produce exactly what it produces.
+/// Runs the normalization contract one character at a time, over UTF-16 or UTF-8 code units. This loop is the
+/// specification: every faster path must produce exactly what it produces.
 /// </summary>
+/// <typeparam name="TUnit">The code unit.</typeparam>
+/// <typeparam name="TCodec">How characters are read from and written to code units.</typeparam>
 /// <remarks>
 /// <para>The output is built as a sequence of <em>entries</em>: the output of one source character, or of several
 /// when a later one reaches back into it (a hamza mark composing with its base, a space collapsing into the space
 /// before). Only the last entry can still change, and only through the next characters: a composition base may
 /// take a hamza mark, a contextual FARSI YEH waits for the next output character, and a space may absorb the
 /// spaces after it.</para>
-/// <para>The method is stateless across calls. When a call cannot finish an entry (the source ends with
+/// <para>The engine is stateless across calls. When a call cannot finish an entry (the source ends with
 /// <c>isFinalBlock: false</c>, or the destination fills up in the middle of a dependent character), it gives back the
-/// whole open entry, so that the next call, which starts from <c>charsConsumed</c>, sees the context again.</para>
+/// whole open entry, so that the next call, which starts from the consumed count, sees the context again.</para>
+/// <para>Positions (consumed, written, entry starts, source offsets) are counted in code units.</para>
 /// </remarks>
-internal ref struct ScalarNormalizer
+internal ref struct NormalizationEngine<TUnit, TCodec>
+    where TUnit : unmanaged
+    where TCodec : struct, ICodeUnitCodec<TUnit>
 {
     private readonly NormalizationTables _tables;
     private readonly ReadOnlySpan<char> _map;
-    private readonly Span<char> _dst;
+    private readonly Span<TUnit> _dst;
+
+    // When not empty: receives, for every output unit, the source index of the character that produced it.
+    private readonly Span<int> _sourceIndexes;
+    private readonly bool _recordSourceIndexes;
 
     // The output written so far and its last character.
     private int _o;
-    private int _lastOut;
-    private char _lastX;        // the last entry's character before the letter and fold rules: composition sees both
-    private bool _pendingYeh;   // _dst[_lastOut] is a contextual FARSI YEH waiting for the next output character
+    private int _lastOut;       // where the last output character starts; -1 before the first
+    private char _lastChar;     // the last output character (BMP; supplementary ones are recorded as U+FFFF)
+    private char _lastX;        // that character before the letter and fold rules: composition looks at both
+    private bool _pendingYeh;   // the last character is a contextual FARSI YEH waiting for the next output character
 
     // Where the last entry begins in the source and in the output: what a call gives back when it must.
     private int _entryStart;
@@ -38,11 +48,13 @@ internal ref struct ScalarNormalizer
     private int _charOutStart;
     private Touch _touch;
 
-    private ScalarNormalizer(NormalizationTables tables, Span<char> destination)
+    private NormalizationEngine(NormalizationTables tables, Span<TUnit> destination, Span<int> sourceIndexes)
     {
         _tables = tables;
         _map = tables.Map;
         _dst = destination;
+        _sourceIndexes = sourceIndexes;
+        _recordSourceIndexes = !sourceIndexes.IsEmpty;
         _lastOut = -1;
     }
 
@@ -57,30 +69,47 @@ internal ref struct ScalarNormalizer
     /// <param name="tables">The per-options tables.</param>
     /// <param name="source">The text to normalize; must not overlap <paramref name="destination"/>.</param>
     /// <param name="destination">Receives the output.</param>
-    /// <param name="charsConsumed">How much of the source the written output stands for.</param>
-    /// <param name="charsWritten">How much output was written.</param>
+    /// <param name="sourceIndexes">Empty, or at least as long as <paramref name="destination"/>: receives for each
+    /// output unit the index of the source unit where the character that produced it starts (a composition maps to
+    /// its base, an expansion to its one source character).</param>
+    /// <param name="consumed">How much of the source the written output stands for.</param>
+    /// <param name="written">How much output was written.</param>
     /// <param name="isFinalBlock">Whether the source is the end of the text.</param>
-    /// <returns>The outcome, as <see cref="ArabicNormalizer.Normalize(ReadOnlySpan{char}, Span{char}, out int, out int, bool)"/> documents it.</returns>
+    /// <returns>The outcome, as <see cref="ArabicNormalizer.Normalize(ReadOnlySpan{char}, Span{char}, out int, out int, bool)"/>
+    /// documents it; <see cref="OperationStatus.InvalidData"/> when the codec finds invalid units at <paramref name="consumed"/>.</returns>
     internal static OperationStatus Run(
         NormalizationTables tables,
-        ReadOnlySpan<char> source,
-        Span<char> destination,
-        out int charsConsumed,
-        out int charsWritten,
+        ReadOnlySpan<TUnit> source,
+        Span<TUnit> destination,
+        Span<int> sourceIndexes,
+        out int consumed,
+        out int written,
         bool isFinalBlock)
     {
-        var engine = new ScalarNormalizer(tables, destination);
-        return engine.Run(source, out charsConsumed, out charsWritten, isFinalBlock);
+        var engine = new NormalizationEngine<TUnit, TCodec>(tables, destination, sourceIndexes);
+        return engine.Run(source, out consumed, out written, isFinalBlock);
     }
 
-    private OperationStatus Run(ReadOnlySpan<char> src, out int charsConsumed, out int charsWritten, bool isFinalBlock)
+    private OperationStatus Run(ReadOnlySpan<TUnit> src, out int consumed, out int written, bool isFinalBlock)
     {
         int i = 0;
         while (i < src.Length)
         {
-            char c = src[i];
-            char m = _map[c];
+            int length = TCodec.Read(src, i, isFinalBlock, out int value);
+            if (length <= 0)
+            {
+                if (length == 0)
+                {
+                    break; // cut off by the end of a non-final block: held back below
+                }
 
+                // Invalid input is reported at its exact offset; what came before stands as if the text ended there.
+                consumed = i;
+                written = _o;
+                return OperationStatus.InvalidData;
+            }
+
+            char m = value <= 0xFFFF ? _map[value] : NormalizationTables.HighSurrogate;
             if (!NormalizationTables.IsSpecial(m))
             {
                 // The common case: a one-to-one rule (or none). The character is an entry of its own.
@@ -89,61 +118,43 @@ internal ref struct ScalarNormalizer
                     ResolveYeh(m);
                 }
 
-                if (_o >= _dst.Length)
+                int n = TCodec.Write(_dst, _o, m);
+                if (n == 0)
                 {
-                    return TooSmall(i, _o, out charsConsumed, out charsWritten);
+                    consumed = i;
+                    written = _o;
+                    return OperationStatus.DestinationTooSmall;
                 }
 
-                _dst[_o] = m;
+                Record(_o, n, i);
                 _lastOut = _o;
-                _lastX = c;
+                _lastChar = m;
+                _lastX = (char)value;
                 _entryStart = i;
                 _entryOutStart = _o;
-                _o++;
-                i++;
+                _o += n;
+                i += length;
                 continue;
             }
 
             BeginChar(i);
-            int length = 1;
             bool ok;
-            if (m == NormalizationTables.HighSurrogate)
+            if (value > 0xFFFF)
             {
-                if (i + 1 < src.Length && char.IsLowSurrogate(src[i + 1]))
-                {
-                    length = 2;
-                    ok = ProcessSurrogatePair(c, src[i + 1]);
-                }
-                else if (i + 1 == src.Length && !isFinalBlock)
-                {
-                    // The low half may come with the next block: hold the high half back.
-                    break;
-                }
-                else
-                {
-                    ok = Emit(c, c); // unpaired: passes through (law L5)
-                }
+                ok = ProcessSupplementary(value);
             }
             else if (m >= NormalizationTables.ExpansionBase)
             {
-                ok = true;
-                foreach (char x in _tables.GetExpansion(m))
-                {
-                    if (!ProcessFolded(x, _map[x]))
-                    {
-                        ok = false;
-                        break;
-                    }
-                }
+                ok = ProcessFolded(_tables.GetExpansion(m));
             }
             else
             {
-                ok = ProcessFolded(c, m);
+                ok = ProcessFolded((char)value, m);
             }
 
             if (!ok)
             {
-                return GiveBackFailedChar(out charsConsumed, out charsWritten);
+                return GiveBackFailedChar(out consumed, out written);
             }
 
             EndChar();
@@ -153,37 +164,23 @@ internal ref struct ScalarNormalizer
         if (!isFinalBlock && IsLastEntryOpen())
         {
             // The next block could still change the last entry: give it back with whatever followed it.
-            charsConsumed = _entryStart;
-            charsWritten = _entryOutStart;
+            consumed = _entryStart;
+            written = _entryOutStart;
             return OperationStatus.NeedMoreData;
         }
 
         // A contextual yeh still pending here ends the text: its provisional (word-final) form stands.
-        charsConsumed = i;
-        charsWritten = _o;
+        consumed = i;
+        written = _o;
         return i == src.Length ? OperationStatus.Done : OperationStatus.NeedMoreData;
     }
 
-    private static OperationStatus TooSmall(int consumed, int written, out int charsConsumed, out int charsWritten)
-    {
-        charsConsumed = consumed;
-        charsWritten = written;
-        return OperationStatus.DestinationTooSmall;
-    }
-
-    private readonly bool IsLastEntryOpen()
-    {
-        if (_lastOut < 0)
-        {
-            return false;
-        }
-
-        char last = _dst[_lastOut];
-        return _pendingYeh
-            || (_tables.CollapseSpaces && last == ' ')
+    private readonly bool IsLastEntryOpen() =>
+        _lastOut >= 0
+        && (_pendingYeh
+            || (_tables.CollapseSpaces && _lastChar == ' ')
             || (_tables.ComposeHamza
-                && (NormalizationTables.IsCompositionBase(_lastX) || NormalizationTables.IsCompositionBase(last)));
-    }
+                && (NormalizationTables.IsCompositionBase(_lastX) || NormalizationTables.IsCompositionBase(_lastChar))));
 
     private void BeginChar(int index)
     {
@@ -220,59 +217,51 @@ internal ref struct ScalarNormalizer
         }
     }
 
-    private OperationStatus GiveBackFailedChar(out int charsConsumed, out int charsWritten)
+    private readonly OperationStatus GiveBackFailedChar(out int consumed, out int written)
     {
         // A character's output is written whole or not at all (law L4). When it already reached into the previous
         // entry, that entry goes back too, since the next call could not see it.
         if (_touch == Touch.None)
         {
-            charsConsumed = _charStart;
-            charsWritten = _charOutStart;
+            consumed = _charStart;
+            written = _charOutStart;
         }
-        else if (_touch == Touch.CollapsedIntoPrevious && _entryOutStart == _charOutStart - 1 && _dst[_entryOutStart] == ' ')
+        else if (_touch == Touch.CollapsedIntoPrevious && _entryOutStart == _lastOut && _lastOut < _charOutStart
+            && _lastChar == ' ' && _lastOut + 1 == _charOutStart)
         {
-            charsConsumed = _charStart;
-            charsWritten = _entryOutStart;
+            // The previous entry is the single space this character collapsed into: re-emitted by the next call.
+            consumed = _charStart;
+            written = _entryOutStart;
         }
         else
         {
-            charsConsumed = _entryStart;
-            charsWritten = _entryOutStart;
+            consumed = _entryStart;
+            written = _entryOutStart;
         }
 
         return OperationStatus.DestinationTooSmall;
     }
 
-    private bool ProcessSurrogatePair(char high, char low)
+    private bool ProcessSupplementary(int value)
     {
-        if (_tables.TryGetSupplementaryExpansion(char.ConvertToUtf32(high, low), out ReadOnlySpan<char> mapping))
+        if (_tables.TryGetSupplementaryExpansion(value, out ReadOnlySpan<char> mapping))
         {
-            foreach (char x in mapping)
+            return ProcessFolded(mapping);
+        }
+
+        return Emit(value, '\uFFFF', '\uFFFF');
+    }
+
+    private bool ProcessFolded(ReadOnlySpan<char> folded)
+    {
+        foreach (char x in folded)
+        {
+            if (!ProcessFolded(x, _map[x]))
             {
-                if (!ProcessFolded(x, _map[x]))
-                {
-                    return false;
-                }
+                return false;
             }
-
-            return true;
         }
 
-        if (_pendingYeh)
-        {
-            ResolveYeh(high);
-        }
-
-        if (_o + 2 > _dst.Length)
-        {
-            return false;
-        }
-
-        _dst[_o] = high;
-        _dst[_o + 1] = low;
-        _lastOut = _o + 1;
-        _lastX = low;
-        _o += 2;
         return true;
     }
 
@@ -281,7 +270,7 @@ internal ref struct ScalarNormalizer
     {
         if (!NormalizationTables.IsSpecial(m))
         {
-            return Emit(m, x);
+            return Emit(m, m, x);
         }
 
         switch (m)
@@ -301,12 +290,14 @@ internal ref struct ScalarNormalizer
                     char composed = NormalizationTables.Compose(_lastX, x);
                     if (composed == '\0')
                     {
-                        composed = NormalizationTables.Compose(_dst[_lastOut], x);
+                        composed = NormalizationTables.Compose(_lastChar, x);
                     }
 
                     if (composed != '\0')
                     {
-                        _dst[_lastOut] = _map[composed];
+                        char mapped = _map[composed];
+                        TCodec.Rewrite(_dst, _lastOut, mapped);
+                        _lastChar = mapped;
                         _lastX = composed;
                         if (_lastOut < _charOutStart)
                         {
@@ -318,10 +309,10 @@ internal ref struct ScalarNormalizer
                 }
 
                 // An uncomposed hamza mark is a diacritic like any other.
-                return _tables.RemoveDiacritics || Emit(x, x);
+                return _tables.RemoveDiacritics || Emit(x, x, x);
 
             case NormalizationTables.ContextualYeh:
-                if (!Emit(_tables.FinalYeh, x))
+                if (!Emit(_tables.FinalYeh, _tables.FinalYeh, x))
                 {
                     return false;
                 }
@@ -330,7 +321,7 @@ internal ref struct ScalarNormalizer
                 return true;
 
             case NormalizationTables.CollapsibleSpace:
-                if (_lastOut >= 0 && _dst[_lastOut] == ' ')
+                if (_lastOut >= 0 && _lastChar == ' ')
                 {
                     if (_lastOut < _charOutStart)
                     {
@@ -340,38 +331,51 @@ internal ref struct ScalarNormalizer
                     return true;
                 }
 
-                return Emit(' ', x);
+                return Emit(' ', ' ', x);
 
             default:
-                // A lone low surrogate; folded characters are never surrogates.
-                return Emit(x, x);
+                // An unpaired surrogate (UTF-16 only); folded characters are never surrogates.
+                return Emit(x, x, x);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Emit(char output, char folded)
+    private bool Emit(int value, char output, char folded)
     {
         if (_pendingYeh)
         {
             ResolveYeh(output);
         }
 
-        if (_o >= _dst.Length)
+        int n = TCodec.Write(_dst, _o, value);
+        if (n == 0)
         {
             return false;
         }
 
-        _dst[_o] = output;
+        Record(_o, n, _charStart);
         _lastOut = _o;
+        _lastChar = output;
         _lastX = folded;
-        _o++;
+        _o += n;
         return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly void Record(int outIndex, int count, int sourceIndex)
+    {
+        if (_recordSourceIndexes)
+        {
+            _sourceIndexes.Slice(outIndex, count).Fill(sourceIndex);
+        }
     }
 
     private void ResolveYeh(char next)
     {
         // 3.3: the yeh ends its word unless the next output character is an Arabic letter, mark or tatweel.
-        _dst[_lastOut] = NormalizationTables.IsArabicWordCharacter(next) ? '\u064A' /* YEH */ : _tables.FinalYeh;
+        char yeh = NormalizationTables.IsArabicWordCharacter(next) ? '\u064A' /* YEH */ : _tables.FinalYeh;
+        TCodec.Rewrite(_dst, _lastOut, yeh);
+        _lastChar = yeh;
         _pendingYeh = false;
     }
 }
