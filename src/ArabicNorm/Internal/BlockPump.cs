@@ -178,6 +178,7 @@ internal sealed class BlockPump<T> : IDisposable
     /// <summary>Returns the buffers to the pool.</summary>
     public void Dispose()
     {
+        _normalizer.Dispose();
         ArrayPool<T>.Shared.Return(_input);
         ArrayPool<T>.Shared.Return(_output);
         _input = [];

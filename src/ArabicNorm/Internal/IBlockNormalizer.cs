@@ -7,7 +7,7 @@ namespace ArabicNorm.Internal;
 /// a change report.
 /// </summary>
 /// <typeparam name="T">The code unit: <see cref="char"/> for UTF-16, <see cref="byte"/> for UTF-8.</typeparam>
-internal interface IBlockNormalizer<T>
+internal interface IBlockNormalizer<T> : IDisposable
     where T : unmanaged
 {
     /// <summary>Normalizes a block, as the span API of the code unit type does.</summary>

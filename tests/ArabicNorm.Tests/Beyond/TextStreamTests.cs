@@ -95,7 +95,7 @@ public class TextStreamTests
     internal static string PumpUtf16(ArabicNormalizer normalizer, string text, int[] sizes, int initialLength, int maxLength)
     {
         NormalizationTables tables = normalizer.Tables;
-        using var pump = new BlockPump<char>(new Utf16BlockNormalizer(tables), initialLength, maxLength);
+        using var pump = new BlockPump<char>(new EngineBlockNormalizer<char, Utf16Codec>(tables, null), initialLength, maxLength);
         var reader = new ShortReadReader(text, sizes);
         var output = new StringBuilder();
         bool end = false;
