@@ -21,7 +21,8 @@ public sealed partial class ArabicNormalizer
             int[] identity = new int[text.Length];
             for (int i = 0; i < identity.Length; i++)
             {
-                identity[i] = i;
+                // Both halves of a surrogate pair come from the character that starts at the high half.
+                identity[i] = i > 0 && char.IsLowSurrogate(text[i]) && char.IsHighSurrogate(text[i - 1]) ? i - 1 : i;
             }
 
             return new NormalizedText(text, text, identity);
