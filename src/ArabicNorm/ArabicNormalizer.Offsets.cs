@@ -97,7 +97,9 @@ public sealed partial class ArabicNormalizer
     /// <exception cref="ArgumentException"><paramref name="sourceIndices"/> is shorter than <paramref name="destination"/>.</exception>
     /// <exception cref="InvalidOperationException"><paramref name="source"/> and <paramref name="destination"/> overlap.</exception>
     /// <remarks>Allocates nothing. Indices count from the start of this call's <paramref name="source"/>: when you
-    /// feed a text in blocks, add the number of characters consumed before. The indices never decrease; see
+    /// feed a text in blocks, add the number of characters consumed before; the indices are then those of one call
+    /// over the whole text, except that a boundary inside a collapsed run of spaces can move the run's space to another
+    /// character of the run. The indices never decrease; see
     /// <see cref="NormalizedText"/> for what they mean, and
     /// <see cref="NormalizedText.GetSourceRange(ReadOnlySpan{int}, int, Range)"/> to turn an output range into a
     /// source range.</remarks>

@@ -11,6 +11,9 @@ namespace ArabicNorm;
 /// base letter; a collapsed run of spaces maps to its first space. Deleted characters (tatweel, controls, removed
 /// diacritics, a hamza mark that composed) have no output, so no entry points at them; <see cref="GetSourceRange(Range)"/>
 /// includes them when they follow a character of the range.</para>
+/// <para>The indices describe one call over the whole text. When the span method is fed a text in blocks, they are
+/// the same except in one place: a block boundary inside a collapsed run of spaces can make the run's one space map
+/// to another character of that run.</para>
 /// <para>Instances are immutable.</para>
 /// </remarks>
 public sealed class NormalizedText

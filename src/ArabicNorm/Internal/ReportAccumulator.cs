@@ -4,7 +4,9 @@ namespace ArabicNorm.Internal;
 /// <remarks>
 /// <para>A source character is changed when the output units mapped to it differ from its own units. Its category
 /// is the rule that changes it alone (<see cref="ChangeCategories"/>); when alone it would stay as it is, its context
-/// changed it: a hamza mark composed, a space collapsed into the one before, or a base letter took a hamza mark.</para>
+/// changed it: a hamza mark composed, or a base letter took a hamza mark. Under
+/// <see cref="ArabicNormalizerOptions.CollapseSpaces"/>, a run of spaces counts the same however blocks cut it: its
+/// first U+0020 is kept and its other characters changed.</para>
 /// <para>Blocks must end where the engine consumed: the engine starts every call without context, so the report of a
 /// text is the sum of the reports of its consumed blocks.</para>
 /// </remarks>
@@ -12,6 +14,11 @@ internal sealed class ReportAccumulator(NormalizationTables tables, ChangeCatego
 {
     private readonly long[] _counts = new long[NormalizationReport.CategoryCount];
     private long _characters;
+
+    // CollapseSpaces only: whether the output so far ends with a space (a run is open), and whether a U+0020 of the
+    // run has been counted as the kept one.
+    private bool _inSpaceRun;
+    private bool _runHasKeptSpace;
 
     /// <summary>Adds the report of one consumed block.</summary>
     /// <typeparam name="TUnit">The code unit.</typeparam>
@@ -23,6 +30,7 @@ internal sealed class ReportAccumulator(NormalizationTables tables, ChangeCatego
         where TUnit : unmanaged, IEquatable<TUnit>
         where TCodec : struct, ICodeUnitCodec<TUnit>
     {
+        ReadOnlySpan<char> map = tables.Map;
         int k = 0;
         int i = 0;
         while (i < source.Length)
@@ -35,14 +43,51 @@ internal sealed class ReportAccumulator(NormalizationTables tables, ChangeCatego
             }
 
             _characters++;
-            if (!output[outStart..k].SequenceEqual(source.Slice(i, length)))
+            ReadOnlySpan<TUnit> produced = output[outStart..k];
+            if (tables.CollapseSpaces && value <= 0xFFFF && map[value] == NormalizationTables.CollapsibleSpace)
+            {
+                // A run of spaces becomes one U+0020, which the engine attributes to the first character of the run,
+                // or, when a block boundary falls inside the run, to its last. Either way the report says the same:
+                // the first U+0020 of the run is kept, every other character of the run changed.
+                if (!_inSpaceRun)
+                {
+                    _inSpaceRun = true;
+                    _runHasKeptSpace = false;
+                }
+
+                if (value == ' ' && !_runHasKeptSpace)
+                {
+                    _runHasKeptSpace = true;
+                }
+                else
+                {
+                    byte own = categories.Get(tables, value);
+                    _counts[own == ChangeCategories.Unchanged ? (byte)NormalizationCategory.Spaces : own]++;
+                }
+
+                i += length;
+                continue;
+            }
+
+            if (!produced.IsEmpty)
+            {
+                // Output that ends with a space opens a run (or continues the open one); other output ends it.
+                bool endsWithSpace = TCodec.Read(produced, LastCharStart<TUnit, TCodec>(produced), isFinalBlock: true, out int last) > 0 && last == ' ';
+                if (!endsWithSpace || !_inSpaceRun)
+                {
+                    _runHasKeptSpace = false;
+                }
+
+                _inSpaceRun = endsWithSpace;
+            }
+
+            if (!produced.SequenceEqual(source.Slice(i, length)))
             {
                 byte category = categories.Get(tables, value);
                 if (category == ChangeCategories.Unchanged)
                 {
-                    category = value <= 0xFFFF && tables.Map[value] == NormalizationTables.CollapsibleSpace
-                        ? (byte)NormalizationCategory.Spaces
-                        : (byte)NormalizationCategory.Compositions;
+                    // Unchanged alone, so its context changed it: a hamza mark composed, or a base letter took one.
+                    category = (byte)NormalizationCategory.Compositions;
                 }
 
                 _counts[category]++;
@@ -72,6 +117,23 @@ internal sealed class ReportAccumulator(NormalizationTables tables, ChangeCatego
     {
         _characters++;
         _counts[categories.Get(tables, value)]++;
+    }
+
+    private static int LastCharStart<TUnit, TCodec>(ReadOnlySpan<TUnit> units)
+        where TUnit : unmanaged, IEquatable<TUnit>
+        where TCodec : struct, ICodeUnitCodec<TUnit>
+    {
+        // Outputs are short (at most one expansion): walk them from the start.
+        int start = 0;
+        int i = 0;
+        while (i < units.Length)
+        {
+            start = i;
+            int length = TCodec.Read(units, i, isFinalBlock: true, out _);
+            i += length > 0 ? length : 1;
+        }
+
+        return start;
     }
 
     /// <summary>Returns the report so far.</summary>

@@ -151,6 +151,22 @@ public class ChangeReportTests
         Assert.Equal(options.Normalizer.Normalize(text.Value), writer.ToString());
     }
 
+    [Theory]
+    [InlineData("\u2009 ", 1)] // shrunk counterexample: THIN SPACE, SPACE; the SPACE is the run's kept space
+    [InlineData(" \u2009", 1)]
+    [InlineData("\u2009\u3000", 2)]
+    [InlineData("x \u0640\u00A0 \u200C  y", 5)] // TATWEEL 1, NBSP 1, ZWNJ 1, three more spaces collapse (kept: the first)
+    public void GetChangeReport_MixedSpaceRunCutAnywhere_SameCounts(string text, int expected)
+    {
+        // A block boundary inside a run moves the engine's attribution of the run's space; the report does not move.
+        NormalizationReport whole = ArabicNormalizer.Search.GetChangeReport(text);
+        Assert.Equal(expected, whole.ChangedCharacters);
+        foreach (int size in new[] { 1, 2, 3 })
+        {
+            Assert.Equal(whole, ArabicNormalizer.Search.GetChangeReport(new ShortReadReader(text, [size])));
+        }
+    }
+
     [Fact]
     public void GetChangeReport_HeldBackTailOfDeletions_StillCounted()
     {
