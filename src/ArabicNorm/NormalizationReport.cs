@@ -10,12 +10,12 @@ namespace ArabicNorm;
 /// <para>A source character is <em>changed</em> when what it normalizes to differs from itself: it was mapped to
 /// another character, expanded, deleted, composed into the letter before it, collapsed into the space before it, or,
 /// as the base of a composition, replaced by the composed letter. Each changed character counts once, under the first
-/// rule that changed it (see <see cref="NormalizationCategory"/>); a character that only its context changed counts
-/// under that context's rule (a base letter and its hamza mark under <see cref="NormalizationCategory.Compositions"/>,
-/// a collapsed space under <see cref="NormalizationCategory.Spaces"/>). A hamza mark that composed and was then
-/// folded away with the rest of its letter, as <see cref="ArabicNormalizerOptions.RemoveDiacritics"/> with
-/// <see cref="ArabicNormalizerOptions.FoldAlef"/> does to ALEF + HAMZA ABOVE, counts as a deleted diacritic, since
-/// the letter is unchanged.</para>
+/// rule that changes it on its own (see <see cref="NormalizationCategory"/>). A character that only its context
+/// changed counts under that context's rule: a base letter and its hamza mark under
+/// <see cref="NormalizationCategory.Compositions"/>, the extra characters of a collapsed run of spaces under
+/// <see cref="NormalizationCategory.Spaces"/> (the first U+0020 of a run is the one kept, however the text is cut into
+/// blocks). Under <see cref="ArabicNormalizerOptions.RemoveDiacritics"/> a hamza mark counts as a deleted diacritic,
+/// whether or not it composed first.</para>
 /// <para>Characters are Unicode scalar values: a surrogate pair counts once, a lone surrogate once. Reports of parts
 /// of a text add up with <see cref="op_Addition"/>. The default value is the report of an empty text.</para>
 /// </remarks>
