@@ -281,20 +281,18 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
             case NormalizationTables.HamzaMark:
                 if (_lastOut >= 0)
                 {
-                    if (_pendingYeh)
-                    {
-                        ResolveYeh(x);
-                    }
-
-                    // 3.2 composes on the letter as folded, and again on what the letter rules made of it.
+                    // 3.2 composes on the letter as folded, and again on what the letter rules made of it. A pending
+                    // contextual yeh is YEH before a mark; it stays pending unless the mark composes with it or is
+                    // written (Emit settles it), since a deleted mark is no next output character (3.3).
                     char composed = NormalizationTables.Compose(_lastX, x);
                     if (composed == '\0')
                     {
-                        composed = NormalizationTables.Compose(_lastChar, x);
+                        composed = NormalizationTables.Compose(_pendingYeh ? '\u064A' /* YEH */ : _lastChar, x);
                     }
 
                     if (composed != '\0')
                     {
+                        _pendingYeh = false;
                         char mapped = _map[composed];
                         TCodec.Rewrite(_dst, _lastOut, mapped);
                         _lastChar = mapped;
