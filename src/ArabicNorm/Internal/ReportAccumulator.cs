@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace ArabicNorm.Internal;
 
 /// <summary>Adds up a <see cref="NormalizationReport"/> from the engine's output and source indexes, block by block.</summary>
@@ -31,10 +33,25 @@ internal sealed class ReportAccumulator(NormalizationTables tables, ChangeCatego
         where TCodec : struct, ICodeUnitCodec<TUnit>
     {
         ReadOnlySpan<char> map = tables.Map;
+        TUnit space = default;
+        TCodec.Write(MemoryMarshal.CreateSpan(ref space, 1), 0, ' ');
         int k = 0;
         int i = 0;
         while (i < source.Length)
         {
+            // The common case: a one-unit character that is its own only output (and not a space a run could take).
+            if (k < sourceIndexes.Length && sourceIndexes[k] == i && (k + 1 == sourceIndexes.Length || sourceIndexes[k + 1] != i)
+                && output[k].Equals(source[i]) && (i + 1 == source.Length || (k + 1 < sourceIndexes.Length && sourceIndexes[k + 1] == i + 1))
+                && !source[i].Equals(space))
+            {
+                _characters++;
+                _inSpaceRun = false;
+                _runHasKeptSpace = false;
+                k++;
+                i++;
+                continue;
+            }
+
             int length = TCodec.Read(source, i, isFinalBlock: true, out int value);
             int outStart = k;
             while (k < sourceIndexes.Length && sourceIndexes[k] == i)
