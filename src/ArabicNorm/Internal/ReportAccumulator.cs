@@ -39,16 +39,25 @@ internal sealed class ReportAccumulator(NormalizationTables tables, ChangeCatego
         int i = 0;
         while (i < source.Length)
         {
-            // The common case: a one-unit character that is its own only output (and not a space a run could take).
-            if (k < sourceIndexes.Length && sourceIndexes[k] == i && (k + 1 == sourceIndexes.Length || sourceIndexes[k + 1] != i)
-                && output[k].Equals(source[i]) && (i + 1 == source.Length || (k + 1 < sourceIndexes.Length && sourceIndexes[k + 1] == i + 1))
-                && !source[i].Equals(space))
+            // The common case: a character that is its own only output, and not a space a run could take. Its units
+            // are the n output units mapped to it when the next output comes from i + n: no character maps to its
+            // own units followed by more, and a character cannot end after where the next one starts.
+            int n = 0;
+            while (k + n < sourceIndexes.Length && sourceIndexes[k + n] == i)
+            {
+                n++;
+            }
+
+            if (n > 0 && i + n <= source.Length
+                && (k + n < sourceIndexes.Length ? sourceIndexes[k + n] == i + n : i + n == source.Length)
+                && !source[i].Equals(space)
+                && output.Slice(k, n).SequenceEqual(source.Slice(i, n)))
             {
                 _characters++;
                 _inSpaceRun = false;
                 _runHasKeptSpace = false;
-                k++;
-                i++;
+                k += n;
+                i += n;
                 continue;
             }
 
