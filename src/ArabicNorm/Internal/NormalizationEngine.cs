@@ -48,6 +48,9 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
     private int _charOutStart;
     private Touch _touch;
 
+    // The state just before the last unpaired high surrogate was written: deletions may join it to a low surrogate.
+    private Snapshot _beforeLoneHigh;
+
     private NormalizationEngine(NormalizationTables tables, Span<TUnit> destination, Span<int> sourceIndexes)
     {
         _tables = tables;
@@ -63,6 +66,18 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
         None,
         ComposedIntoPrevious,
         CollapsedIntoPrevious,
+    }
+
+    private struct Snapshot
+    {
+        public int Source;
+        public int Out;
+        public int LastOut;
+        public char LastChar;
+        public char LastX;
+        public bool PendingYeh;
+        public int EntryStart;
+        public int EntryOutStart;
     }
 
     /// <summary>Normalizes <paramref name="source"/> into <paramref name="destination"/>.</summary>
@@ -179,6 +194,7 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
         _lastOut >= 0
         && (_pendingYeh
             || (_tables.CollapseSpaces && _lastChar == ' ')
+            || (_tables.FoldCompatibilityForms && _lastChar == '\uD83B') // an unpaired high half of U+1EE00..U+1EEFF
             || (_tables.ComposeHamza
                 && (NormalizationTables.IsCompositionBase(_lastX) || NormalizationTables.IsCompositionBase(_lastChar))));
 
@@ -333,8 +349,46 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
 
             default:
                 // An unpaired surrogate (UTF-16 only); folded characters are never surrogates.
-                return Emit(x, x, x);
+                return ProcessUnpairedSurrogate(x);
         }
+    }
+
+    private bool ProcessUnpairedSurrogate(char x)
+    {
+        if (char.IsHighSurrogate(x))
+        {
+            _beforeLoneHigh = new Snapshot
+            {
+                Source = _charStart,
+                Out = _o,
+                LastOut = _lastOut,
+                LastChar = _lastChar,
+                LastX = _lastX,
+                PendingYeh = _pendingYeh,
+                EntryStart = _entryStart,
+                EntryOutStart = _entryOutStart,
+            };
+        }
+        else if (_lastOut >= 0 && char.IsHighSurrogate(_lastChar)
+            && _tables.TryGetSupplementaryExpansion(char.ConvertToUtf32(_lastChar, x), out ReadOnlySpan<char> mapping))
+        {
+            // Deletions between two unpaired halves joined them into an Arabic mathematical symbol. A second pass would
+            // fold that pair (law L1), so this one does: the high half is taken back and the pair is one character
+            // that starts where the high half did.
+            Snapshot before = _beforeLoneHigh;
+            _o = before.Out;
+            _lastOut = before.LastOut;
+            _lastChar = before.LastChar;
+            _lastX = before.LastX;
+            _pendingYeh = before.PendingYeh;
+            _entryStart = before.EntryStart;
+            _entryOutStart = before.EntryOutStart;
+            _charStart = before.Source;
+            _charOutStart = before.Out;
+            return ProcessFolded(mapping);
+        }
+
+        return Emit(x, x, x);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
