@@ -103,7 +103,7 @@ public sealed partial class ArabicNormalizer
     /// <see cref="NormalizedText"/> for what they mean, and
     /// <see cref="NormalizedText.GetSourceRange(ReadOnlySpan{int}, int, Range)"/> to turn an output range into a
     /// source range.</remarks>
-    public OperationStatus Normalize(
+    public OperationStatus NormalizeWithOffsets(
         ReadOnlySpan<char> source,
         Span<char> destination,
         Span<int> sourceIndices,

@@ -33,7 +33,7 @@ public sealed partial class ArabicNormalizer
     /// <see cref="Normalize(ReadOnlySpan{char}, Span{char}, out int, out int, bool)"/>, run by the same engine: for every
     /// valid UTF-8 text, the output is the UTF-8 encoding of what the UTF-16 methods produce for its UTF-16 form (law
     /// L3), and splitting the text into blocks at any byte gives the same output as one call.</para>
-    /// <para>Output can be longer than input: U+FDFA (3 bytes) becomes 18 letters (33 bytes with the spaces).</para>
+    /// <para>Output can be longer than input: U+FDFA (3 bytes) becomes 18 characters (33 bytes).</para>
     /// </remarks>
     public OperationStatus NormalizeUtf8(
         ReadOnlySpan<byte> source,

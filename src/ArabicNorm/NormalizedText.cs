@@ -59,7 +59,7 @@ public sealed class NormalizedText
     /// <summary>Turns a range of a normalized text into the range of its source that it comes from, given the source
     /// indices the span API recorded.</summary>
     /// <param name="sourceIndices">For each code unit of the normalized text, the index of its source character, as
-    /// <see cref="ArabicNormalizer.Normalize(ReadOnlySpan{char}, Span{char}, Span{int}, out int, out int, bool)"/> writes them.</param>
+    /// <see cref="ArabicNormalizer.NormalizeWithOffsets(ReadOnlySpan{char}, Span{char}, Span{int}, out int, out int, bool)"/> writes them.</param>
     /// <param name="sourceLength">The length of the source text.</param>
     /// <param name="range">A range of the normalized text.</param>
     /// <returns>The source range: from the first character of the range up to where the next character that produced

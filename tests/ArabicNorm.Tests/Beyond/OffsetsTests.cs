@@ -76,7 +76,7 @@ public class OffsetsTests
             available = Math.Min(text.Value.Length, Math.Max(available, position) + sizes.Sizes[step++ % sizes.Sizes.Length]);
             bool isFinal = available == text.Value.Length;
             int room = Math.Min(sizes.Sizes[step % sizes.Sizes.Length] * boost, destination.Length);
-            OperationStatus status = options.Normalizer.Normalize(
+            OperationStatus status = options.Normalizer.NormalizeWithOffsets(
                 text.Value.AsSpan(position, available - position), destination.AsSpan(0, room), sourceIndices,
                 out int consumed, out int written, isFinal);
             output.Append(destination, 0, written);
@@ -176,15 +176,15 @@ public class OffsetsTests
         char[] source = "\u06CC\uFEFB\u0640 x".ToCharArray();
         char[] destination = new char[32];
         int[] indices = new int[32];
-        ArabicNormalizer.Default.Normalize(source, destination, indices, out _, out _);
+        ArabicNormalizer.Default.NormalizeWithOffsets(source, destination, indices, out _, out _);
         long before = GC.GetAllocatedBytesForCurrentThread();
-        OperationStatus status = ArabicNormalizer.Default.Normalize(source, destination, indices, out int consumed, out int written);
+        OperationStatus status = ArabicNormalizer.Default.NormalizeWithOffsets(source, destination, indices, out int consumed, out int written);
         Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
         Assert.Equal(OperationStatus.Done, status);
         Assert.Equal(5, consumed);
         Assert.Equal("\u064A\u0644\u0627 x", new string(destination, 0, written)); // YEH, LAM, ALEF, space, x
         Assert.Equal([0, 1, 1, 3, 4], indices[..written]);
-        Assert.Throws<ArgumentException>(() => ArabicNormalizer.Default.Normalize(source, destination, new int[4], out _, out _));
+        Assert.Throws<ArgumentException>(() => ArabicNormalizer.Default.NormalizeWithOffsets(source, destination, new int[4], out _, out _));
         Assert.Throws<ArgumentNullException>(() => ArabicNormalizer.Default.NormalizeWithOffsets(null!));
     }
 
