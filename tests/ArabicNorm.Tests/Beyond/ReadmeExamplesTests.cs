@@ -3,7 +3,7 @@ using System.Text;
 
 namespace ArabicNorm.Tests.Beyond;
 
-/// <summary>The README's examples for UTF-8, streams, offsets and the change report, run as written.</summary>
+/// <summary>The README's examples for UTF-8, streams, offsets and the change report (samples/Streaming), checked as tests.</summary>
 public class ReadmeExamplesTests
 {
     private static readonly string s_seed = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "iraq-us-dialogue.ar.txt"));
