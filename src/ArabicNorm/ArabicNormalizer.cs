@@ -171,8 +171,19 @@ public sealed partial class ArabicNormalizer
     private int FindRestartPoint(ReadOnlySpan<char> text)
     {
         ReadOnlySpan<char> map = _tables.Map;
+        bool vectorize = _tables.PlainRun.IsEnabled;
         for (int i = 0; i < text.Length; i++)
         {
+            if (vectorize && text.Length - i >= PlainRunTranslator.BlockSize)
+            {
+                // Skip whole blocks that hold no candidate; the candidate found is decided by the rules below.
+                i = PlainRunTranslator.IndexOfCandidate(_tables, text, i);
+                if (i >= text.Length)
+                {
+                    break;
+                }
+            }
+
             char c = text[i];
             char m = map[c];
             if (m == c)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ArabicNorm.Internal;
 
@@ -32,6 +33,10 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
     private readonly Span<int> _sourceIndexes;
     private readonly bool _recordSourceIndexes;
 
+    // Whether plain runs go through PlainRunTranslator (UTF-16 without a recorder), and where it may next be tried.
+    private readonly bool _vectorize;
+    private int _vectorResume;
+
     // The output written so far and its last character.
     private int _o;
     private int _lastOut;       // where the last output character starts; -1 before the first
@@ -58,6 +63,7 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
         _dst = destination;
         _sourceIndexes = sourceIndexes;
         _recordSourceIndexes = !sourceIndexes.IsEmpty;
+        _vectorize = typeof(TUnit) == typeof(char) && !_recordSourceIndexes && tables.PlainRun.IsEnabled;
         _lastOut = -1;
     }
 
@@ -110,6 +116,18 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
         int i = 0;
         while (i < src.Length)
         {
+            if (_vectorize && !_pendingYeh && i >= _vectorResume
+                && src.Length - i >= PlainRunTranslator.BlockSize && _dst.Length - _o >= PlainRunTranslator.BlockSize)
+            {
+                // Whole blocks that need no context this loop keeps go through the vector path; it leaves the state
+                // exactly as this loop would, and stops in front of anything else.
+                i = TranslatePlainRun(src, i);
+                if (i >= src.Length)
+                {
+                    break;
+                }
+            }
+
             int length = TCodec.Read(src, i, isFinalBlock, out int value);
             if (length <= 0)
             {
@@ -188,6 +206,32 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
         consumed = i;
         written = _o;
         return i == src.Length ? OperationStatus.Done : OperationStatus.NeedMoreData;
+    }
+
+    private int TranslatePlainRun(ReadOnlySpan<TUnit> src, int i)
+    {
+        var state = new PlainRunTranslator.State
+        {
+            Out = _o,
+            LastOut = _lastOut,
+            LastChar = _lastChar,
+            LastX = _lastX,
+            EntryStart = _entryStart,
+            EntryOutStart = _entryOutStart,
+        };
+        int next = PlainRunTranslator.Translate(
+            _tables, MemoryMarshal.Cast<TUnit, char>(src), i, MemoryMarshal.Cast<TUnit, char>(_dst), ref state, out bool stopped);
+        _o = state.Out;
+        _lastOut = state.LastOut;
+        _lastChar = state.LastChar;
+        _lastX = state.LastX;
+        _entryStart = state.EntryStart;
+        _entryOutStart = state.EntryOutStart;
+
+        // After a stop the scalar loop takes the one character and the vector path goes on behind it; when not even
+        // one block went through (presentation forms, say), the loop runs a while before the next try.
+        _vectorResume = next > i ? (stopped ? next + 1 : next) : i + (PlainRunTranslator.BlockSize / 2);
+        return next;
     }
 
     private readonly bool IsLastEntryOpen() =>

@@ -43,7 +43,8 @@ internal sealed class NormalizationTables
 
     /// <summary>Initializes the tables for <paramref name="options"/>, which the caller has already copied.</summary>
     /// <param name="options">The options to build from.</param>
-    internal NormalizationTables(ArabicNormalizerOptions options)
+    /// <param name="vectorize"><see langword="false"/> to keep every call on the scalar loop (tests compare the two).</param>
+    internal NormalizationTables(ArabicNormalizerOptions options, bool vectorize = true)
     {
         Options = options;
         ComposeHamza = options.ComposeHamza;
@@ -78,7 +79,11 @@ internal sealed class NormalizationTables
 
         _expansionOffsets = offsets.ToArray();
         _expansionPool = pool.ToString();
+        PlainRun = new PlainRunTables(_map, vectorize);
     }
+
+    /// <summary>Gets the vector classifier data for these tables (see <see cref="PlainRunTranslator"/>).</summary>
+    internal PlainRunTables PlainRun { get; }
 
     /// <summary>Gets the copy of the options these tables were built from.</summary>
     internal ArabicNormalizerOptions Options { get; }

@@ -1,0 +1,104 @@
+using System.Buffers;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using ICU4N.Text;
+
+namespace ArabicNorm.Benchmarks;
+
+/// <summary>Every contender on the same input, in one run. The baseline (ratio 1.00) is ArabicNorm's
+/// <c>Default</c> preset through the span API.</summary>
+[MemoryDiagnoser]
+public class NormalizerBenchmarks
+{
+    private string _text = "";
+    private char[] _destination = [];
+    private LuceneChain _lucene = null!;
+    private readonly Normalizer2 _icuNfkc = Normalizer2.NFKCInstance;
+
+    /// <summary>Gets or sets the input (see <see cref="Inputs.Names"/>).</summary>
+    [ParamsSource(nameof(InputNames))]
+    public string Input { get; set; } = "";
+
+    /// <summary>Gets the inputs to run; <c>ARABICNORM_BENCH_INPUTS</c> (comma-separated names) narrows them, for the
+    /// CI smoke pass.</summary>
+    public static IEnumerable<string> InputNames()
+    {
+        string? only = Environment.GetEnvironmentVariable("ARABICNORM_BENCH_INPUTS");
+        return string.IsNullOrEmpty(only) ? Inputs.Names : only.Split(',', StringSplitOptions.TrimEntries);
+    }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _text = Inputs.Get(Input);
+
+        // The longest output: U+FDFA becomes 18 chars, but the inputs hold at most lam-alef ligatures (2 chars).
+        _destination = new char[_text.Length * 3 + 64];
+        _lucene = new LuceneChain(_text);
+    }
+
+    [Benchmark(Baseline = true, Description = "ArabicNorm Default (span)")]
+    public int Default_Span() => SpanNormalize(ArabicNormalizer.Default);
+
+    [Benchmark(Description = "ArabicNorm Default (string)")]
+    public string Default_String() => ArabicNormalizer.Default.Normalize(_text);
+
+    [Benchmark(Description = "ArabicNorm Default IsNormalized")]
+    public bool Default_IsNormalized() => ArabicNormalizer.Default.IsNormalized(_text);
+
+    [Benchmark(Description = "ArabicNorm Search (span)")]
+    public int Search_Span() => SpanNormalize(ArabicNormalizer.Search);
+
+    [Benchmark(Description = "ArabicNorm Search (string)")]
+    public string Search_String() => ArabicNormalizer.Search.Normalize(_text);
+
+    [Benchmark(Description = "ArabicNorm Persian (span)")]
+    public int Persian_Span() => SpanNormalize(ArabicNormalizer.Persian);
+
+    [Benchmark(Description = "ArabicNorm Persian (string)")]
+    public string Persian_String() => ArabicNormalizer.Persian.Normalize(_text);
+
+    [Benchmark(Description = "Lucene.Net Arabic+Persian per token")]
+    public int Lucene_PerToken() => _lucene.PerToken();
+
+    [Benchmark(Description = "Lucene.Net Arabic+Persian per line")]
+    public int Lucene_PerLine() => _lucene.PerLine();
+
+    [Benchmark(Description = "string.Replace chain (Default rules)")]
+    public string ReplaceChain() => NaiveReplaceChain.Normalize(_text);
+
+    [Benchmark(Description = "Regex + MatchEvaluator (Default rules)")]
+    public string RegexEvaluator() => RegexEvaluatorNormalizer.Normalize(_text);
+
+    [Benchmark(Description = "string.Normalize(FormKC)")]
+    public string StringNormalize_FormKC() => _text.Normalize(NormalizationForm.FormKC);
+
+    [Benchmark(Description = "ICU4N NFKC Normalizer2 (span)")]
+    public int Icu4n_Nfkc()
+    {
+        if (!_icuNfkc.TryNormalize(_text.AsSpan(), _destination, out int written))
+        {
+            throw new InvalidOperationException("ICU4N: destination too small.");
+        }
+
+        return written;
+    }
+
+    [Benchmark(Description = "Span.CopyTo (ceiling)")]
+    public int SpanCopyTo()
+    {
+        _text.AsSpan().CopyTo(_destination);
+        return _text.Length;
+    }
+
+    private int SpanNormalize(ArabicNormalizer normalizer)
+    {
+        OperationStatus status = normalizer.Normalize(_text, _destination, out _, out int written);
+        if (status != OperationStatus.Done)
+        {
+            throw new InvalidOperationException($"Unexpected {status}.");
+        }
+
+        return written;
+    }
+}

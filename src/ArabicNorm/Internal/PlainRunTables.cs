@@ -1,0 +1,100 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace ArabicNorm.Internal;
+
+/// <summary>
+/// Holds what <see cref="PlainRunTranslator"/> needs to classify 32 UTF-16 code units at once for one options
+/// instance: which characters the rules leave alone.
+/// </summary>
+/// <remarks>
+/// <para>A code unit is <em>plain</em> when its table entry is itself: it is an entry of its own, needs no context and
+/// gives no context beyond being the last output character. The vector classifier knows two pages precisely: ASCII
+/// (plain for every options instance, except U+0020 while spaces collapse) and the Arabic block U+0600..U+06FF,
+/// through a 256-bit map built from the table. Every other code unit is a candidate that the translator looks up one
+/// by one, so the classifier is a superset of what changes and never decides a result on its own.</para>
+/// <para>Built once per <see cref="NormalizationTables"/>; read-only afterwards.</para>
+/// </remarks>
+internal sealed class PlainRunTables
+{
+    /// <summary>Initializes the classifier data for <paramref name="map"/>.</summary>
+    /// <param name="map">The per-options lookup, one entry per UTF-16 code unit.</param>
+    /// <param name="vectorize"><see langword="false"/> to keep every call on the scalar loop (the tests' oracle).</param>
+    internal PlainRunTables(ReadOnlySpan<char> map, bool vectorize)
+    {
+        SpaceIsPlain = map[' '] == ' ';
+
+        // ASCII is plain under every rule set today; should a rule ever map an ASCII character, the classifier's
+        // shortcut for the page would be wrong, so the vector path turns itself off instead.
+        bool asciiPlain = true;
+        for (char c = '\0'; c < '\u0080'; c++)
+        {
+            asciiPlain &= map[c] == c || c == ' ';
+        }
+
+        Span<byte> touched = stackalloc byte[32];
+        Span<byte> deleted = stackalloc byte[32];
+        for (int low = 0; low < 256; low++)
+        {
+            char c = (char)(0x0600 + low);
+            if (map[c] != c)
+            {
+                touched[low >> 3] |= (byte)(1 << (low & 7));
+            }
+
+            if (map[c] == NormalizationTables.Delete)
+            {
+                deleted[low >> 3] |= (byte)(1 << (low & 7));
+            }
+        }
+
+        // Finding deletions in registers pays off where they are frequent (diacritics); a lone tatweel is cheaper to
+        // look up with the other candidates.
+        int deletable = 0;
+        foreach (byte b in deleted)
+        {
+            deletable += System.Numerics.BitOperations.PopCount(b);
+        }
+
+        UsesDeletionMask = deletable > 1;
+
+        // The classifier packs every code unit outside the page to byte 0 or 255: those two bits always mean "look it
+        // up" in the touched map, and never "delete without looking" in the deletion map.
+        touched[0] |= 1;
+        touched[31] |= 0x80;
+        deleted[0] &= 0xFE;
+        deleted[31] &= 0x7F;
+
+        ArabicTouchedLow = Vector128.Create(touched[..16]);
+        ArabicTouchedHigh = Vector128.Create(touched[16..]);
+        ArabicDeletedLow = Vector128.Create(deleted[..16]);
+        ArabicDeletedHigh = Vector128.Create(deleted[16..]);
+        IsEnabled = vectorize && asciiPlain && IsHardwareAccelerated;
+    }
+
+    /// <summary>Gets whether this machine runs the vector path: x86 with SSSE3 (AVX2 doubles the classifier's width).
+    /// Elsewhere, and with <c>DOTNET_EnableHWIntrinsic=0</c>, every call runs the scalar loop.</summary>
+    internal static bool IsHardwareAccelerated => Ssse3.IsSupported && Popcnt.IsSupported;
+
+    /// <summary>Gets whether calls with these tables use the vector path.</summary>
+    internal bool IsEnabled { get; }
+
+    /// <summary>Gets whether the translator finds Arabic-page deletions with the vector map rather than by lookup.</summary>
+    internal bool UsesDeletionMask { get; }
+
+    /// <summary>Gets whether U+0020 maps to itself (it is a special entry while spaces collapse).</summary>
+    internal bool SpaceIsPlain { get; }
+
+    /// <summary>Gets bits 0..127 of the Arabic page map: bit <c>b</c> is set when U+0600+<c>b</c> is not plain.</summary>
+    internal Vector128<byte> ArabicTouchedLow { get; }
+
+    /// <summary>Gets bits 128..255 of the Arabic page map.</summary>
+    internal Vector128<byte> ArabicTouchedHigh { get; }
+
+    /// <summary>Gets bits 0..127 of the Arabic page deletion map: bit <c>b</c> is set when U+0600+<c>b</c> is deleted
+    /// (tatweel, and diacritics under <see cref="ArabicNormalizerOptions.RemoveDiacritics"/>).</summary>
+    internal Vector128<byte> ArabicDeletedLow { get; }
+
+    /// <summary>Gets bits 128..255 of the Arabic page deletion map.</summary>
+    internal Vector128<byte> ArabicDeletedHigh { get; }
+}

@@ -1,0 +1,260 @@
+using System.Buffers;
+using ArabicNorm.Internal;
+
+namespace ArabicNorm.Tests.Vectorization;
+
+/// <summary>The vector path against the scalar loop (the specification): same status, same consumed and written
+/// counts, same output, for every length up to several blocks, every alignment, every code unit in every lane.</summary>
+public class PlainRunTranslatorTests
+{
+    private const int Block = PlainRunTranslator.BlockSize;
+
+    [Fact]
+    public void IsEnabled_HardwareAccelerated_FollowsTheMachine()
+    {
+        // Under DOTNET_EnableHWIntrinsic=0 both normalizers run the scalar loop, and this states it.
+        var tables = new NormalizationTables(new ArabicNormalizerOptions());
+        Assert.Equal(PlainRunTables.IsHardwareAccelerated, tables.PlainRun.IsEnabled);
+        Assert.False(new NormalizationTables(new ArabicNormalizerOptions(), vectorize: false).PlainRun.IsEnabled);
+    }
+
+    [Fact]
+    public void Translate_PlainAndMappedBlocks_TranslatesWholeBlocks()
+    {
+        if (!PlainRunTables.IsHardwareAccelerated)
+        {
+            return; // nothing to observe: the scalar loop runs alone
+        }
+
+        // 64 units: ALEF, FARSI YEH (mapped to YEH), ARABIC-INDIC SEVEN (to '7'), SPACE, repeated.
+        string source = string.Concat(Enumerable.Repeat("\u0627\u06CC\u0667 ", 16));
+        string expected = string.Concat(Enumerable.Repeat("\u0627\u064A7 ", 16));
+        char[] destination = new char[64];
+        var state = new PlainRunTranslator.State { LastOut = -1 };
+        int next = PlainRunTranslator.Translate(
+            new NormalizationTables(new ArabicNormalizerOptions()), source, 0, destination, ref state, out bool stopped);
+
+        Assert.Equal(64, next);
+        Assert.False(stopped);
+        Assert.Equal(64, state.Out);
+        Assert.Equal(expected, new string(destination));
+        Assert.Equal(63, state.LastOut);
+        Assert.Equal(' ', state.LastChar);
+        Assert.Equal(63, state.EntryStart);
+    }
+
+    [Fact]
+    public void Translate_DeletionsAndHamzaMark_PacksAndStopsInFrontOfTheMark()
+    {
+        if (!PlainRunTables.IsHardwareAccelerated)
+        {
+            return;
+        }
+
+        // Search deletes TATWEEL and FATHA; the HAMZA ABOVE at 40 is the scalar loop's (it composes with ALEF).
+        char[] source = new char[64];
+        for (int k = 0; k < source.Length; k++)
+        {
+            source[k] = (k % 4) switch { 0 => '\u0628', 1 => '\u0640', 2 => '\u064E', _ => '\u0627' }; // BEH TATWEEL FATHA ALEF
+        }
+
+        source[40] = '\u0654'; // HAMZA ABOVE, after the ALEF at 39
+        char[] destination = new char[64];
+        var state = new PlainRunTranslator.State { LastOut = -1 };
+        int next = PlainRunTranslator.Translate(
+            new NormalizationTables(ArabicNormalizer.CreateSearchOptions()), source, 0, destination, ref state, out bool stopped);
+
+        Assert.Equal(40, next);
+        Assert.True(stopped);
+        Assert.Equal(20, state.Out); // ten BEH ALEF pairs
+        Assert.Equal(string.Concat(Enumerable.Repeat("\u0628\u0627", 10)), new string(destination, 0, 20));
+        Assert.Equal(19, state.LastOut);
+        Assert.Equal('\u0627', state.LastX);
+        Assert.Equal(39, state.EntryStart);
+    }
+
+    [Theory]
+    [MemberData(nameof(VectorScalarOracle.OptionSetNames), MemberType = typeof(VectorScalarOracle))]
+    public void Normalize_EveryLengthAndAlignment_VectorEqualsScalar(string optionSet)
+    {
+        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(optionSet);
+        var random = new Random(optionSet.GetHashCode(StringComparison.Ordinal) & 0xFFFF);
+        char[] buffer = new char[(5 * Block) + 32];
+        foreach (int hardPercent in new[] { 0, 1, 5 })
+        {
+            for (int length = 0; length <= 5 * Block; length++)
+            {
+                string text = VectorScalarOracle.MakeText(random, length, hardPercent);
+                for (int alignment = 0; alignment < 16; alignment++)
+                {
+                    text.CopyTo(0, buffer, alignment, text.Length);
+                    ReadOnlySpan<char> source = buffer.AsSpan(alignment, text.Length);
+                    foreach (bool isFinalBlock in new[] { true, false })
+                    {
+                        AssertSame(vector, scalar, source, (3 * text.Length) + 40, isFinalBlock);
+                    }
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(VectorScalarOracle.OptionSetNames), MemberType = typeof(VectorScalarOracle))]
+    public void Normalize_DenseSpacesAndDeletions_VectorEqualsScalar(string optionSet)
+    {
+        // Collapsing spaces across deleted lanes is worked out with mask arithmetic: make it meet every pattern.
+        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(optionSet);
+        const string Alphabet = "  \u00A0\u064E\u0640\u0628\u0627\u200B\u200C\u06CC\u0629"; // spaces, FATHA, TATWEEL, BEH, ALEF, ZWSP, ZWNJ, FARSI YEH, TEH MARBUTA
+        var random = new Random(17);
+        for (int round = 0; round < 4000; round++)
+        {
+            char[] text = new char[random.Next(4 * Block)];
+            for (int k = 0; k < text.Length; k++)
+            {
+                text[k] = Alphabet[random.Next(Alphabet.Length)];
+            }
+
+            AssertSame(vector, scalar, text, (3 * text.Length) + 8, isFinalBlock: round % 2 == 0);
+            Assert.Equal(scalar.IsNormalized(text), vector.IsNormalized(text));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(VectorScalarOracle.OptionSetNames), MemberType = typeof(VectorScalarOracle))]
+    public void Normalize_SmallDestinations_VectorEqualsScalar(string optionSet)
+    {
+        // The vector path runs only while a block fits; the scalar loop then fills up and gives back (law L4).
+        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(optionSet);
+        var random = new Random(7);
+        for (int round = 0; round < 300; round++)
+        {
+            string text = VectorScalarOracle.MakeText(random, random.Next(Block, 6 * Block), random.Next(3));
+            for (int size = 0; size <= text.Length + 8; size += 1 + random.Next(5))
+            {
+                AssertSame(vector, scalar, text, size, isFinalBlock: true);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(VectorScalarOracle.OptionSetNames), MemberType = typeof(VectorScalarOracle))]
+    public void Normalize_EveryCodeUnitInEveryLane_VectorEqualsScalar(string optionSet)
+    {
+        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(optionSet);
+
+        // Filler that the vector path takes as is; the code unit under test goes into lanes at both ends of each
+        // 8- and 16-unit group, after a space, after a composition base, and after a deletion.
+        char[] text = new char[3 * Block];
+        for (int k = 0; k < text.Length; k++)
+        {
+            text[k] = (k % 5) switch { 0 => '\u0628', 1 => '\u0627', 2 => ' ', 3 => 'a', _ => '\u0645' }; // BEH ALEF SPACE a MEEM
+        }
+
+        int[] lanes = [0, 1, 7, 8, 15, 16, 23, 31, 32, 33, 47, 62, 63, 64, 95];
+        text[45] = ' ';
+        text[61] = '\u0640'; // TATWEEL before lane 62
+        for (int c = 0; c <= 0xFFFF; c++)
+        {
+            foreach (int lane in lanes)
+            {
+                text[lane] = (char)c;
+            }
+
+            AssertSame(vector, scalar, text, (3 * text.Length) + 300, isFinalBlock: true);
+            Assert.Equal(scalar.IsNormalized(text), vector.IsNormalized(text));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(VectorScalarOracle.OptionSetNames), MemberType = typeof(VectorScalarOracle))]
+    public void Normalize_Chunked_VectorEqualsScalar(string optionSet)
+    {
+        // Streaming: NeedMoreData gives back open entries; the vector path must leave them exactly as the scalar loop.
+        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(optionSet);
+        var random = new Random(11);
+        for (int round = 0; round < 200; round++)
+        {
+            string text = VectorScalarOracle.MakeText(random, random.Next(8 * Block), random.Next(4));
+            int chunk = 1 + random.Next(3 * Block);
+            Assert.Equal(Stream(scalar, text, chunk), Stream(vector, text, chunk));
+            Assert.Equal(scalar.Normalize(text), Stream(vector, text, chunk));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(VectorScalarOracle.OptionSetNames), MemberType = typeof(VectorScalarOracle))]
+    public void IsNormalized_VectorEqualsScalar(string optionSet)
+    {
+        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(optionSet);
+        var random = new Random(13);
+        for (int round = 0; round < 3000; round++)
+        {
+            string text = VectorScalarOracle.MakeText(random, random.Next(6 * Block), random.Next(3));
+            string normalized = scalar.Normalize(text);
+            Assert.Equal(scalar.IsNormalized(text), vector.IsNormalized(text));
+            Assert.True(vector.IsNormalized(normalized));
+            Assert.Equal(normalized, vector.Normalize(text));
+            Assert.Same(normalized, vector.Normalize(normalized));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(VectorScalarOracle.OptionSetNames), MemberType = typeof(VectorScalarOracle))]
+    public void Normalize_SeedArticle_VectorEqualsScalar(string optionSet)
+    {
+        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(optionSet);
+        string seed = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "iraq-us-dialogue.ar.txt"));
+        for (int start = 0; start < 40; start++)
+        {
+            string text = seed[start..] + seed;
+            Assert.Equal(scalar.Normalize(text), vector.Normalize(text));
+            Assert.Equal(scalar.IsNormalized(text), vector.IsNormalized(text));
+            AssertSame(vector, scalar, text, (2 * text.Length) + 64, isFinalBlock: true);
+        }
+    }
+
+    private static void AssertSame(ArabicNormalizer vector, ArabicNormalizer scalar, ReadOnlySpan<char> source, int destinationLength, bool isFinalBlock)
+    {
+        (OperationStatus Status, int Consumed, string Output, string Buffer) expected = VectorScalarOracle.Run(scalar, source, destinationLength, isFinalBlock);
+        (OperationStatus Status, int Consumed, string Output, string Buffer) actual = VectorScalarOracle.Run(vector, source, destinationLength, isFinalBlock);
+        if (expected != actual)
+        {
+            Assert.Fail($"Source {Escape(source)} (destination {destinationLength}, final {isFinalBlock}): scalar gave " +
+                $"{expected.Status} {expected.Consumed} {Escape(expected.Output)}, vector gave {actual.Status} {actual.Consumed} {Escape(actual.Output)}; " +
+                $"buffers: scalar {Escape(expected.Buffer)}, vector {Escape(actual.Buffer)}");
+        }
+    }
+
+    private static string Stream(ArabicNormalizer normalizer, string text, int chunk)
+    {
+        var output = new System.Text.StringBuilder();
+        int position = 0;
+        int end = Math.Min(text.Length, chunk);
+        while (true)
+        {
+            bool final = end == text.Length;
+            char[] destination = new char[(18 * (end - position)) + 64]; // U+FDFA: 18 chars
+            OperationStatus status = normalizer.Normalize(text.AsSpan(position, end - position), destination, out int consumed, out int written, final);
+            output.Append(destination, 0, written);
+            position += consumed;
+            if (status == OperationStatus.Done && final)
+            {
+                return output.ToString();
+            }
+
+            Assert.NotEqual(OperationStatus.DestinationTooSmall, status);
+            end = Math.Min(text.Length, Math.Max(end, position) + chunk);
+        }
+    }
+
+    private static string Escape(ReadOnlySpan<char> text)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (char c in text)
+        {
+            sb.Append(c is >= ' ' and < '\u007F' ? c.ToString() : $"\\u{(int)c:X4}");
+        }
+
+        return sb.ToString();
+    }
+}
