@@ -1,0 +1,123 @@
+using System.Buffers;
+using ArabicNorm.Internal;
+using Utf16Engine = ArabicNorm.Internal.NormalizationEngine<char, ArabicNorm.Internal.Utf16Codec>;
+
+namespace ArabicNorm;
+
+// Offsets: the normalized text together with where each output character comes from in the source.
+public sealed partial class ArabicNormalizer
+{
+    /// <summary>Normalizes <paramref name="text"/> and records where each character of the result comes from.</summary>
+    /// <param name="text">The text to normalize.</param>
+    /// <returns>The normalized text (the same as <see cref="Normalize(string)"/> gives) with its source indices.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    /// <remarks>Allocates the result and one <see cref="int"/> per output character. See <see cref="NormalizedText"/>
+    /// for what the indices mean.</remarks>
+    public NormalizedText NormalizeWithOffsets(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (IsNormalized(text))
+        {
+            int[] identity = new int[text.Length];
+            for (int i = 0; i < identity.Length; i++)
+            {
+                // Both halves of a surrogate pair come from the character that starts at the high half.
+                identity[i] = i > 0 && char.IsLowSurrogate(text[i]) && char.IsHighSurrogate(text[i - 1]) ? i - 1 : i;
+            }
+
+            return new NormalizedText(text, text, identity);
+        }
+
+        int capacity = text.Length + Math.Min(text.Length, 64) + 16;
+        char[] output = ArrayPool<char>.Shared.Rent(capacity);
+        int[] indices = ArrayPool<int>.Shared.Rent(output.Length);
+        try
+        {
+            int consumedTotal = 0;
+            int length = 0;
+            while (true)
+            {
+                OperationStatus status = Utf16Engine.Run(
+                    _tables,
+                    text.AsSpan(consumedTotal),
+                    output.AsSpan(length),
+                    indices.AsSpan(length, output.Length - length),
+                    out int consumed,
+                    out int written,
+                    isFinalBlock: true);
+
+                // The engine counts from the start of the slice it was given.
+                if (consumedTotal != 0)
+                {
+                    foreach (ref int index in indices.AsSpan(length, written))
+                    {
+                        index += consumedTotal;
+                    }
+                }
+
+                length += written;
+                consumedTotal += consumed;
+                if (status == OperationStatus.Done)
+                {
+                    return new NormalizedText(text, new string(output, 0, length), indices.AsSpan(0, length).ToArray());
+                }
+
+                // DestinationTooSmall: whole results only were written (law L4), so grow and go on.
+                int larger = checked(Math.Max(output.Length * 2, length + 64));
+                char[] newOutput = ArrayPool<char>.Shared.Rent(larger);
+                int[] newIndices = ArrayPool<int>.Shared.Rent(newOutput.Length);
+                output.AsSpan(0, length).CopyTo(newOutput);
+                indices.AsSpan(0, length).CopyTo(newIndices);
+                ArrayPool<char>.Shared.Return(output);
+                ArrayPool<int>.Shared.Return(indices);
+                output = newOutput;
+                indices = newIndices;
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(output);
+            ArrayPool<int>.Shared.Return(indices);
+        }
+    }
+
+    /// <summary>Normalizes <paramref name="source"/> into <paramref name="destination"/> and records, for each character
+    /// written, the index of the source character it comes from.</summary>
+    /// <param name="source">The text (or the next block of it) to normalize.</param>
+    /// <param name="destination">Receives the normalized text. It must not overlap <paramref name="source"/>.</param>
+    /// <param name="sourceIndices">Receives, for each code unit written to <paramref name="destination"/>, the index in
+    /// <paramref name="source"/> where the character that produced it starts. It must be at least as long as
+    /// <paramref name="destination"/>.</param>
+    /// <param name="charsConsumed">When this method returns, how many characters of <paramref name="source"/> the
+    /// written output stands for.</param>
+    /// <param name="charsWritten">When this method returns, how many characters (and indices) were written.</param>
+    /// <param name="isFinalBlock"><see langword="true"/> (the default) when <paramref name="source"/> ends the text.</param>
+    /// <returns>The same status, with the same output, as
+    /// <see cref="Normalize(ReadOnlySpan{char}, Span{char}, out int, out int, bool)"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="sourceIndices"/> is shorter than <paramref name="destination"/>.</exception>
+    /// <exception cref="InvalidOperationException"><paramref name="source"/> and <paramref name="destination"/> overlap.</exception>
+    /// <remarks>Allocates nothing. Indices count from the start of this call's <paramref name="source"/>: when you
+    /// feed a text in blocks, add the number of characters consumed before; the indices are then those of one call
+    /// over the whole text, except that a boundary inside a collapsed run of spaces can move the run's space to another
+    /// character of the run. The indices never decrease; see
+    /// <see cref="NormalizedText"/> for what they mean, and
+    /// <see cref="NormalizedText.GetSourceRange(ReadOnlySpan{int}, int, Range)"/> to turn an output range into a
+    /// source range.</remarks>
+    public OperationStatus NormalizeWithOffsets(
+        ReadOnlySpan<char> source,
+        Span<char> destination,
+        Span<int> sourceIndices,
+        out int charsConsumed,
+        out int charsWritten,
+        bool isFinalBlock = true)
+    {
+        ThrowIfOverlapping(source, destination);
+        if (sourceIndices.Length < destination.Length)
+        {
+            throw new ArgumentException("The source index buffer must be at least as long as the destination.", nameof(sourceIndices));
+        }
+
+        return Utf16Engine.Run(
+            _tables, source, destination, sourceIndices[..destination.Length], out charsConsumed, out charsWritten, isFinalBlock);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Buffers;
+
+namespace ArabicNorm.Internal;
+
+/// <summary>Normalizes blocks of one encoding for <see cref="BlockPump{T}"/>, and adds them to a change report when
+/// one is being collected.</summary>
+/// <typeparam name="TUnit">The code unit.</typeparam>
+/// <typeparam name="TCodec">The codec of that code unit.</typeparam>
+internal sealed class EngineBlockNormalizer<TUnit, TCodec> : IBlockNormalizer<TUnit>
+    where TUnit : unmanaged, IEquatable<TUnit>
+    where TCodec : struct, ICodeUnitCodec<TUnit>
+{
+    private readonly NormalizationTables _tables;
+    private readonly ReportAccumulator? _report;
+    private int[] _sourceIndexes = [];
+
+    /// <summary>Initializes a block normalizer.</summary>
+    /// <param name="tables">The normalizer's tables.</param>
+    /// <param name="report">Collects the change report of every consumed block, or <see langword="null"/>.</param>
+    internal EngineBlockNormalizer(NormalizationTables tables, ReportAccumulator? report)
+    {
+        _tables = tables;
+        _report = report;
+    }
+
+    /// <inheritdoc/>
+    public OperationStatus Normalize(ReadOnlySpan<TUnit> source, Span<TUnit> destination, out int consumed, out int written, bool isFinalBlock)
+    {
+        if (_report is null)
+        {
+            return NormalizationEngine<TUnit, TCodec>.Run(_tables, source, destination, default, out consumed, out written, isFinalBlock);
+        }
+
+        if (_sourceIndexes.Length < destination.Length)
+        {
+            Dispose();
+            _sourceIndexes = ArrayPool<int>.Shared.Rent(destination.Length);
+        }
+
+        Span<int> indexes = _sourceIndexes.AsSpan(0, destination.Length);
+        OperationStatus status = NormalizationEngine<TUnit, TCodec>.Run(
+            _tables, source, destination, indexes, out consumed, out written, isFinalBlock);
+
+        // What was consumed is final whatever the status: the engine starts the next call without context there.
+        _report.Add<TUnit, TCodec>(source[..consumed], destination[..written], indexes[..written]);
+        return status;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// A character whose table entry is <see cref="NormalizationTables.Delete"/> writes nothing and neither reads nor
+    /// changes the engine's context (it does not resolve a contextual yeh, does not separate a base from its hamza
+    /// mark, does not end a run of spaces): removing it from the source gives the same output. The report counts it
+    /// here, since the engine will not see it.
+    /// </remarks>
+    public int RemoveContextFreeDeletions(Span<TUnit> tail)
+    {
+        ReadOnlySpan<char> map = _tables.Map;
+        int kept = 0;
+        int i = 0;
+        while (i < tail.Length)
+        {
+            int length = TCodec.Read(tail, i, isFinalBlock: false, out int value);
+            if (length <= 0)
+            {
+                // A sequence cut off by the end of the tail (or invalid units, which the engine reports later): kept.
+                length = tail.Length - i;
+            }
+            else if (value <= 0xFFFF && map[value] == NormalizationTables.Delete)
+            {
+                _report?.AddDeleted(value);
+                i += length;
+                continue;
+            }
+
+            tail.Slice(i, length).CopyTo(tail[kept..]);
+            kept += length;
+            i += length;
+        }
+
+        return kept;
+    }
+
+    /// <inheritdoc/>
+    public int FindCharacterBoundary(ReadOnlySpan<TUnit> block)
+    {
+        int i = 0;
+        while (i < block.Length)
+        {
+            int length = TCodec.Read(block, i, isFinalBlock: false, out _);
+            if (length <= 0)
+            {
+                break;
+            }
+
+            i += length;
+        }
+
+        return i == 0 ? block.Length : i;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        if (_sourceIndexes.Length > 0)
+        {
+            ArrayPool<int>.Shared.Return(_sourceIndexes);
+        }
+
+        _sourceIndexes = [];
+    }
+}
