@@ -280,18 +280,12 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
     private readonly OperationStatus GiveBackFailedChar(out int consumed, out int written)
     {
         // A character's output is written whole or not at all (law L4). When it already reached into the previous
-        // entry, that entry goes back too, since the next call could not see it.
+        // entry (a composition, or a leading space collapsed into the space before), that entry goes back too, since
+        // the next call could not see it; giving the whole entry back also keeps the source indices the same.
         if (_touch == Touch.None)
         {
             consumed = _charStart;
             written = _charOutStart;
-        }
-        else if (_touch == Touch.CollapsedIntoPrevious && _entryOutStart == _lastOut && _lastOut < _charOutStart
-            && _lastChar == ' ' && _lastOut + 1 == _charOutStart)
-        {
-            // The previous entry is the single space this character collapsed into: re-emitted by the next call.
-            consumed = _charStart;
-            written = _entryOutStart;
         }
         else
         {

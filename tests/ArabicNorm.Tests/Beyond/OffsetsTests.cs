@@ -114,6 +114,32 @@ public class OffsetsTests
     }
 
     [Fact]
+    public void NormalizeSpanWithIndices_LigatureSpaceCollapsedThenTooSmall_GivesBackTheSpaceEntry()
+    {
+        // Found by FsCheck: U+2009 THIN SPACE, then U+FC5E (SPACE, DAMMATAN, SHADDA) whose space collapses into the
+        // first; a 1-char destination holds only that space. The call gives back the space too, so the next call maps
+        // the run's space to the THIN SPACE exactly as one call does.
+        var normalizer = new ArabicNormalizer(new ArabicNormalizerOptions { CollapseSpaces = true });
+        string text = "\u2009\uFC5E";
+        NormalizedText whole = normalizer.NormalizeWithOffsets(text);
+        Assert.Equal([0, 1, 1], whole.SourceIndices.ToArray());
+
+        char[] destination = new char[1];
+        int[] indices = new int[1];
+        OperationStatus status = normalizer.NormalizeWithOffsets(text, destination, indices, out int consumed, out int written, true);
+        Assert.Equal(OperationStatus.DestinationTooSmall, status);
+        Assert.Equal(0, consumed);
+        Assert.Equal(0, written);
+
+        destination = new char[8];
+        indices = new int[8];
+        status = normalizer.NormalizeWithOffsets(text, destination, indices, out consumed, out written, true);
+        Assert.Equal(OperationStatus.Done, status);
+        Assert.Equal(whole.Text, new string(destination, 0, written));
+        Assert.Equal(whole.SourceIndices.ToArray(), indices[..written]);
+    }
+
+    [Fact]
     public void GetSourceRange_Composition_IncludesTheMark()
     {
         // ALEF, HAMZA ABOVE, BEH -> ALEF WITH HAMZA ABOVE, BEH.
