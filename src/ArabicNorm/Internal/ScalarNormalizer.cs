@@ -292,20 +292,18 @@ internal ref struct ScalarNormalizer
             case NormalizationTables.HamzaMark:
                 if (_lastOut >= 0)
                 {
-                    if (_pendingYeh)
-                    {
-                        ResolveYeh(x);
-                    }
-
-                    // 3.2 composes on the letter as folded, and again on what the letter rules made of it.
+                    // 3.2 composes on the letter as folded, and again on what the letter rules made of it. A pending
+                    // contextual yeh is YEH before a mark; it stays pending unless the mark composes with it or is
+                    // written (Emit settles it), since a deleted mark is no next character (3.3).
                     char composed = NormalizationTables.Compose(_lastX, x);
                     if (composed == '\0')
                     {
-                        composed = NormalizationTables.Compose(_dst[_lastOut], x);
+                        composed = NormalizationTables.Compose(_pendingYeh ? '\u064A' /* YEH */ : _dst[_lastOut], x);
                     }
 
                     if (composed != '\0')
                     {
+                        _pendingYeh = false;
                         _dst[_lastOut] = _map[composed];
                         _lastX = composed;
                         if (_lastOut < _charOutStart)
