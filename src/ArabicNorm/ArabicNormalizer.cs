@@ -1,5 +1,6 @@
 using System.Buffers;
 using ArabicNorm.Internal;
+using Utf16Engine = ArabicNorm.Internal.NormalizationEngine<char, ArabicNorm.Internal.Utf16Codec>;
 
 namespace ArabicNorm;
 
@@ -100,7 +101,7 @@ public sealed partial class ArabicNormalizer
         bool isFinalBlock = true)
     {
         ThrowIfOverlapping(source, destination);
-        return ScalarNormalizer.Run(_tables, source, destination, out charsConsumed, out charsWritten, isFinalBlock);
+        return Utf16Engine.Run(_tables, source, destination, default, out charsConsumed, out charsWritten, isFinalBlock);
     }
 
     /// <summary>Tells whether <paramref name="text"/> is already normalized, that is, whether normalizing it would give it back unchanged.</summary>
@@ -121,7 +122,7 @@ public sealed partial class ArabicNormalizer
         int total = 0;
         while (true)
         {
-            OperationStatus status = ScalarNormalizer.Run(_tables, source, scratch, out int consumed, out int written, isFinalBlock: true);
+            OperationStatus status = Utf16Engine.Run(_tables, source, scratch, default, out int consumed, out int written, isFinalBlock: true);
             total = checked(total + written);
             if (status == OperationStatus.Done)
             {
@@ -238,8 +239,8 @@ public sealed partial class ArabicNormalizer
             int length = start;
             while (true)
             {
-                OperationStatus status = ScalarNormalizer.Run(
-                    _tables, rest, buffer.AsSpan(length), out int consumed, out int written, isFinalBlock: true);
+                OperationStatus status = Utf16Engine.Run(
+                    _tables, rest, buffer.AsSpan(length), default, out int consumed, out int written, isFinalBlock: true);
                 length += written;
                 rest = rest[consumed..];
                 if (status == OperationStatus.Done)

@@ -1,0 +1,172 @@
+using System.Globalization;
+using System.Text;
+
+namespace ArabicNorm.Tests;
+
+/// <summary>
+/// Every UTF-16 code unit (and every Arabic mathematical symbol) alone, under each preset and each option on its
+/// own, against <see cref="SpecExpectation"/>, which is written from the spec and not from the library's tables.
+/// </summary>
+public class ExhaustiveCharTests
+{
+    public static TheoryData<string> SingleOptions => new()
+    {
+        "FoldCompatibilityForms",
+        "ComposeHamza",
+        "Letters=Arabic",
+        "Letters=Persian",
+        "Letters=Arabic;ContextualFarsiYeh",
+        "Letters=Arabic;ContextualFarsiYeh;FoldAlefMaksura",
+        "ContextualFarsiYeh", // ignored without Letters=Arabic
+        "Digits=Ascii",
+        "Digits=ArabicIndic",
+        "Digits=Persian",
+        "Quotes=Ascii",
+        "RemoveTatweel",
+        "RemoveFormatControls",
+        "Zwnj=Remove",
+        "Zwnj=Space",
+        "NormalizeSpaces",
+        "CollapseSpaces",
+        "RemoveDiacritics",
+        "FoldAlef",
+        "FoldAlefMaksura",
+        "FoldTehMarbuta",
+        "AsciiPunctuation",
+    };
+
+    [Theory]
+    [InlineData("Default")]
+    [InlineData("Search")]
+    [InlineData("Persian")]
+    public void Normalize_EveryCharAloneUnderPreset_MatchesSpecTable(string preset)
+    {
+        SpecExpectation.EnsureNfkcWorks();
+        AssertEveryCharMatchesSpec(TestText.NormalizerFor(preset), SpecExpectation.Parse(preset), preset, everyApi: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(SingleOptions))]
+    public void Normalize_EveryCharAloneUnderOneOption_MatchesSpecTable(string option)
+    {
+        SpecExpectation.EnsureNfkcWorks();
+        AssertEveryCharMatchesSpec(TestText.NormalizerFor(option), SpecExpectation.Parse(option), option, everyApi: false);
+    }
+
+    [Theory]
+    [InlineData("Default")]
+    [InlineData("Search")]
+    [InlineData("Persian")]
+    [InlineData("FoldCompatibilityForms")]
+    public void Normalize_EveryArabicMathematicalSymbol_MatchesSpecTable(string spec)
+    {
+        SpecExpectation.EnsureNfkcWorks();
+        ArabicNormalizer normalizer = TestText.NormalizerFor(spec);
+        ArabicNormalizerOptions options = SpecExpectation.Parse(spec);
+        int folded = 0;
+        var failures = new List<string>();
+        for (int cp = 0x1EE00; cp <= 0x1EEFF; cp++)
+        {
+            string s = char.ConvertFromUtf32(cp);
+            string expected = SpecExpectation.Normalize(s, options);
+            string actual = normalizer.Normalize(s);
+            folded += expected != s ? 1 : 0;
+            if (expected != actual)
+            {
+                failures.Add($"U+{cp:X5}: expected {TestText.Escape(expected)}, actual {TestText.Escape(actual)}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{spec}: {failures.Count} code points differ; first: {failures.FirstOrDefault()}");
+
+        // 141 of the block's 143 assigned code points have a <font> decomposition: all of them must fold. (U+1EEF0 and
+        // U+1EEF1, the two operators, have none.)
+        Assert.Equal(141, folded);
+    }
+
+    [Fact]
+    public void Normalize_EveryCharAloneUnderIdentityOptions_ReturnsSameInstance()
+    {
+        var normalizer = new ArabicNormalizer(SpecExpectation.Identity());
+        int firstFailure = -1;
+        int failures = 0;
+        for (int c = 0; c <= 0xFFFF; c++)
+        {
+            string s = ((char)c).ToString();
+            if (!ReferenceEquals(s, normalizer.Normalize(s)) || !normalizer.IsNormalized(s) || TestText.NormalizeSpan(normalizer, s) != s)
+            {
+                failures++;
+                firstFailure = firstFailure < 0 ? c : firstFailure;
+            }
+        }
+
+        Assert.True(failures == 0, $"{failures} chars are not left alone; first: U+{firstFailure:X4} -> {TestText.Escape(normalizer.Normalize(((char)Math.Max(firstFailure, 0)).ToString()))}");
+    }
+
+    [Fact]
+    public void Normalize_AllCharsAsOneTextUnderIdentityOptions_ReturnsSameInstance()
+    {
+        var normalizer = new ArabicNormalizer(SpecExpectation.Identity());
+        var sb = new StringBuilder(0x10000 + 4);
+        for (int c = 0; c <= 0xFFFF; c++)
+        {
+            sb.Append((char)c);
+        }
+
+        sb.Append("\uD83D\uDE00\uD83B\uDE00"); // U+1F600 GRINNING FACE, U+1EE00 ARABIC MATHEMATICAL ALEF
+        string all = sb.ToString();
+        Assert.Same(all, normalizer.Normalize(all));
+        Assert.Equal(all, TestText.NormalizeSpan(normalizer, all));
+    }
+
+    [Theory]
+    [InlineData("Default")]
+    [InlineData("Search")]
+    [InlineData("Persian")]
+    public void GetOptions_Preset_MatchesSpecSection2Table(string preset)
+    {
+        ArabicNormalizerOptions typedFromSpec = SpecExpectation.Parse(preset);
+        Assert.Equal(typedFromSpec.ToString(), TestText.NormalizerFor(preset).GetOptions().ToString());
+    }
+
+    [Fact]
+    public void OptionsConstructor_NoArguments_HoldsDefaultPresetValues()
+    {
+        Assert.Equal(SpecExpectation.DefaultPreset().ToString(), new ArabicNormalizerOptions().ToString());
+    }
+
+    /// <param name="everyApi">Whether to check the span API, GetNormalizedLength and L1 too (the presets do; the
+    /// single options check the string API and IsNormalized, to keep the suite fast).</param>
+    private static void AssertEveryCharMatchesSpec(ArabicNormalizer normalizer, ArabicNormalizerOptions options, string name, bool everyApi)
+    {
+        // Build the whole expected table first, then compare, so the message can name the first failure and the count.
+        var expected = new string[0x10000];
+        for (int c = 0; c <= 0xFFFF; c++)
+        {
+            expected[c] = SpecExpectation.Normalize(((char)c).ToString(), options);
+        }
+
+        int failures = 0;
+        string? first = null;
+        for (int c = 0; c <= 0xFFFF; c++)
+        {
+            string s = ((char)c).ToString();
+            string actual = normalizer.Normalize(s);
+            string viaSpan = everyApi ? TestText.NormalizeSpan(normalizer, s) : actual;
+            bool ok = actual == expected[c]
+                && viaSpan == expected[c]
+                && normalizer.IsNormalized(s) == (expected[c] == s)
+                && (!everyApi || normalizer.GetNormalizedLength(s) == expected[c].Length)
+                && (!everyApi || normalizer.IsNormalized(actual)); // L1: the output is a fixed point
+            if (!ok)
+            {
+                failures++;
+                first ??= string.Create(CultureInfo.InvariantCulture,
+                    $"U+{c:X4}: expected {TestText.Escape(expected[c])}, string API {TestText.Escape(actual)}, span API {TestText.Escape(viaSpan)}, " +
+                    $"GetNormalizedLength {normalizer.GetNormalizedLength(s)}, IsNormalized(input) {normalizer.IsNormalized(s)}, IsNormalized(output) {normalizer.IsNormalized(actual)}");
+            }
+        }
+
+        Assert.True(failures == 0, $"{name}: {failures} of 65536 chars differ from the spec table; first: {first}");
+    }
+}
