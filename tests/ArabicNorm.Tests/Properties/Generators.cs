@@ -122,7 +122,7 @@ public static class Generators
         '\u061C', '\u00AD', '\u200B', '\u2060', '\uFEFF', '\u200C', '\u200D',
     ];
 
-    private static readonly char[] s_hostile = ['\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uFFFF', '\uFFFE', '\uFFFD', '\0'];
+    private static readonly char[] s_hostile = ['\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uD83B', '\uDE00', '\uDE80', '\uFFFF', '\uFFFE', '\uFFFD', '\0'];
 
     private static readonly string[] s_supplementary =
     [
@@ -163,6 +163,7 @@ public static class Generators
         (2, Gen.Elements(s_supplementary)),
         (2, Gen.Elements(s_latin)),
         (2, Word(Gen.Elements(s_hostile), 2)),
+        (1, Gen.Elements("\uD83B\u200F\uDE00", "\uD83B\u0640\u200B\uDE80", "\uD83B\u200C\uDE01", "\uD83B \uDE00")), // lone halves that deletions may join
         (1, Word(Range(0, 0xFFFF), 3)),
         (2, Word(Gen.Constant(' '), 4)));
 

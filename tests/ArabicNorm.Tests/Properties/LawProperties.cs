@@ -225,7 +225,8 @@ public class LawProperties
         return true;
     }
 
-    // Characters that no table names and no rule produces survive unchanged and in order.
+    // Characters that no table names and no rule produces survive unchanged and in order (whole surrogate pairs
+    // outside U+1EE00..U+1EEFF among them).
     [LawProperty]
     public bool Normalize_KeepsCharactersOutsideTheTablesInOrder(Case c)
     {
@@ -310,7 +311,8 @@ public class LawProperties
                 continue;
             }
 
-            if (!IsNamedOrProduced(x))
+            // An unpaired half can be joined with another by deletions and then fold: it is not outside the tables.
+            if (!char.IsSurrogate(x) && !IsNamedOrProduced(x))
             {
                 sb.Append(x);
             }

@@ -29,4 +29,22 @@ public class RegressionCases
         Assert.Equal("\uFFFF", ArabicNormalizer.Persian.Normalize("\uFFFF"));
         Assert.Equal("a\uFFFF\uFFFEb", ArabicNormalizer.Search.Normalize("a\uFFFF\uFFFEb"));
     }
+
+    // A deletion joins two unpaired halves into ARABIC MATHEMATICAL ALEF: the pair folds in the first pass (L1). A Fact
+    // with a table, not InlineData: xunit's theory serialization turns lone surrogates into U+FFFD.
+    [Fact]
+    public void Normalize_DeletionJoinsLoneHalves_FoldsThePair()
+    {
+        foreach ((string input, string expected) in new[]
+        {
+            ("\uD83B\u200F\uDE00", "\u0627"), // high half, RLM, low half -> ALEF
+            ("\u0628\uD83B\u0640\u200B\uDE01\u0654", "\u0628\u0628\u0654"), // BEH, half, TATWEEL, ZWSP, half -> BEH BEH, HAMZA ABOVE kept
+            ("\uD83B \uDE00", "\uD83B \uDE00"), // a kept space: the halves stay apart and unchanged
+        })
+        {
+            Assert.Equal(expected, ArabicNormalizer.Default.Normalize(input));
+            Assert.Equal(expected, SpecModel.Normalize(input, ArabicNormalizer.Default.GetOptions()));
+            Assert.Equal(expected, ArabicNormalizer.Default.Normalize(expected));
+        }
+    }
 }

@@ -262,12 +262,30 @@ internal static class SpecModel
         // 3.2 to 3.7 over a list of output items, each remembering the character it came from.
         bool contextual = o.ContextualFarsiYeh && o.Letters == LetterTarget.Arabic;
         var items = new List<Item>(folded.Length);
-        foreach (char x in folded.ToString())
+        void Feed(char x)
         {
             if (char.IsSurrogate(x))
             {
-                items.Add(new Item(x, x, false)); // no rule names a surrogate
-                continue;
+                // No rule names a surrogate. But deletions can join an unpaired high half to an unpaired low half: a
+                // second pass would fold that pair (L1), so the pair folds here, as one character (the lead's choice).
+                if (char.IsLowSurrogate(x) && o.FoldCompatibilityForms && items.Count > 0 && char.IsHighSurrogate(items[^1].Out))
+                {
+                    int cp = char.ConvertToUtf32(items[^1].Out, x);
+                    string mapping = IsInCompatibilityBlocks(cp) ? Nfkc(cp) : string.Empty;
+                    if (mapping.Length > 0 && mapping != char.ConvertFromUtf32(cp))
+                    {
+                        items.RemoveAt(items.Count - 1);
+                        foreach (char m in mapping)
+                        {
+                            Feed(m);
+                        }
+
+                        return;
+                    }
+                }
+
+                items.Add(new Item(x, x, false));
+                return;
             }
 
             if (o.ComposeHamza && IsHamzaMark(x) && items.Count > 0)
@@ -283,7 +301,7 @@ internal static class SpecModel
                 {
                     char r = Rule(composed, o);
                     items[^1] = new Item(r, composed, false);
-                    continue;
+                    return;
                 }
             }
 
@@ -292,6 +310,19 @@ internal static class SpecModel
             {
                 items.Add(new Item(output, x, contextual && x == '\u06CC'));
             }
+        }
+
+        for (int i = 0; i < folded.Length; i++)
+        {
+            if (char.IsHighSurrogate(folded[i]) && i + 1 < folded.Length && char.IsLowSurrogate(folded[i + 1]))
+            {
+                items.Add(new Item(folded[i], folded[i], false)); // a pair that does not fold passes whole
+                items.Add(new Item(folded[i + 1], folded[i + 1], false));
+                i++;
+                continue;
+            }
+
+            Feed(folded[i]);
         }
 
         // 3.3 contextual FARSI YEH: decided by the next output character.
