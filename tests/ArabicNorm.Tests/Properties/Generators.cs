@@ -1,0 +1,299 @@
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace ArabicNorm.Tests.Properties;
+
+/// <summary>A generated input text; prints as C# escapes so a counterexample can be pasted into a regression test.</summary>
+public sealed record Text(string Value)
+{
+    public override string ToString() => Escape(Value);
+
+    internal static string Escape(string s)
+    {
+        var sb = new StringBuilder("\"");
+        foreach (char c in s)
+        {
+            if (c is >= ' ' and <= '~' and not '"' and not '\\')
+            {
+                sb.Append(c);
+            }
+            else
+            {
+                sb.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return sb.Append('"').ToString();
+    }
+}
+
+/// <summary>A generated text over the alphabet of law L7.</summary>
+public sealed record LuceneText(string Value)
+{
+    public override string ToString() => Text.Escape(Value);
+}
+
+/// <summary>Generated options: one of the presets, the identity, or a random combination.</summary>
+public sealed record Options(string Name, ArabicNormalizerOptions Value)
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ArabicNormalizer> s_cache = new();
+
+    public ArabicNormalizer Normalizer => For(Value);
+
+    /// <summary>Gets a normalizer for <paramref name="options"/>, built once per distinct combination.</summary>
+    public static ArabicNormalizer For(ArabicNormalizerOptions options) =>
+        s_cache.GetOrAdd(options.ToString(), _ => new ArabicNormalizer(options));
+
+    public override string ToString() => $"{Name} {{ {Value} }}";
+}
+
+/// <summary>A text and options to normalize it with.</summary>
+public sealed record Case(Text Text, Options Options)
+{
+    public string Input => Text.Value;
+
+    public ArabicNormalizer Normalizer => Options.Normalizer;
+
+    public override string ToString() => $"{Text} under {Options}";
+}
+
+/// <summary>A text, options and a list of small numbers (split points, destination sizes) to drive an API with.</summary>
+public sealed record Driven(Case Case, int[] Numbers)
+{
+    public override string ToString() => $"{Case} with [{string.Join(", ", Numbers)}]";
+}
+
+/// <summary>
+/// Generators of input that looks like the text the library meets: Arabic news (slices of the seed article and words
+/// rebuilt from the Arabic blocks), Persian-keyboard Arabic, PDF-extracted text, decomposed hamza, digits, quotes and
+/// spaces, bidi controls, ZWNJ/ZWJ, emoji and other supplementary characters, Latin, and hostile input.
+/// </summary>
+public static class Generators
+{
+    private static readonly Lazy<string> s_seed = new(() =>
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "iraq-us-dialogue.ar.txt")));
+
+    private static readonly char[] s_persianKeyboard =
+    [
+        '\u06CC', // FARSI YEH
+        '\u06A9', // KEHEH
+        '\u06C0', // HEH WITH YEH ABOVE
+        '\u06C1', // HEH GOAL
+        '\u06D2', // YEH BARREE
+        '\u067E', '\u0686', '\u0698', '\u06AF', // PEH, TCHEH, JEH, GAF: kept letters
+        '\u200C', // ZWNJ
+        '\u0627', '\u0628', '\u062A', '\u0631', '\u0633', '\u0645', '\u0646', '\u0647', '\u0648', '\u064A', '\u0649', '\u0643',
+    ];
+
+    private static readonly char[] s_hamzaBases =
+    [
+        '\u0627', '\u0648', '\u064A', '\u06D5', '\u06C1', '\u06D2', // the eight pairs' bases
+        '\u06CC', '\u0649', '\u0647', '\u0643', '\u0621', // letters that map to or from bases
+        '\u0622', '\u0623', // already composed
+    ];
+
+    private static readonly char[] s_between =
+    [
+        '\u0640', // TATWEEL
+        '\u200E', '\u200F', '\u061C', '\u00AD', '\u200B', '\uFEFF', // removable controls
+        '\u200C', '\u200D', // ZWNJ, ZWJ
+        '\u064E', '\u0651', // FATHA, SHADDA
+    ];
+
+    private static readonly char[] s_digits =
+    [
+        '\u0660', '\u0661', '\u0662', '\u0663', '\u0664', '\u0665', '\u0666', '\u0667', '\u0668', '\u0669',
+        '\u06F0', '\u06F1', '\u06F2', '\u06F3', '\u06F4', '\u06F5', '\u06F6', '\u06F7', '\u06F8', '\u06F9',
+        '\u066A', '\u066B', '\u066C', // ARABIC PERCENT SIGN, DECIMAL SEPARATOR, THOUSANDS SEPARATOR
+        '0', '1', '7', '9', '.', ',', '%', '/', '-',
+    ];
+
+    private static readonly char[] s_punctuation =
+    [
+        '\u060C', '\u061B', '\u061F', '\u06D4', // ARABIC COMMA, SEMICOLON, QUESTION MARK, FULL STOP
+        '\u2032', '\u2033', // PRIME, DOUBLE PRIME: not quotes
+        '"', '\'', ' ', ' ', ' ', '\t', '\n', '\r',
+    ];
+
+    private static readonly char[] s_controls =
+    [
+        '\u200E', '\u200F', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069',
+        '\u061C', '\u00AD', '\u200B', '\u2060', '\uFEFF', '\u200C', '\u200D',
+    ];
+
+    private static readonly char[] s_hostile = ['\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uD83B', '\uDE00', '\uDE80', '\uFFFF', '\uFFFE', '\uFFFD', '\0'];
+
+    private static readonly string[] s_supplementary =
+    [
+        "\U0001F600", // GRINNING FACE
+        "\U0001F468\u200D\U0001F469\u200D\U0001F467", // family: ZWJ sequence
+        "\U0001F1EE\U0001F1F6", // flag
+        "\U0001EE00", "\U0001EE01", "\U0001EE2F", "\U0001EE80", "\U0001EEBB", "\U0001EEF0", "\U0001EEFF", // Arabic math
+        "\U00020000", // CJK extension B
+        "\U0001D400", // MATHEMATICAL BOLD CAPITAL A: a compatibility form outside the spec's blocks
+    ];
+
+    private static readonly string[] s_latin = ["The", " news", "Iraq", "USA-2025", "http://x.y/a?b=1", "e\u0301", "\u00E9"];
+
+    /// <summary>Gets a generator of characters drawn from a few ranges.</summary>
+    private static Gen<char> Range(int lo, int hi) => Gen.Choose(lo, hi).Select(i => (char)i);
+
+    private static Gen<string> Word(Gen<char> letters, int max) =>
+        Gen.Choose(1, max).SelectMany(n => Gen.ArrayOf(letters, n)).Select(a => new string(a));
+
+    private static Gen<string> SeedSlice =>
+        Gen.Choose(0, 3000).SelectMany(start => Gen.Choose(1, 40).Select(len =>
+        {
+            string seed = s_seed.Value;
+            start = Math.Min(start, seed.Length - 1);
+            return seed.Substring(start, Math.Min(len, seed.Length - start));
+        }));
+
+    private static Gen<string> Fragment => Gen.Frequency(
+        (6, SeedSlice),
+        (5, Word(Gen.OneOf(Range(0x0621, 0x064A), Range(0x064B, 0x065F), Range(0x0600, 0x06FF)), 8)), // Arabic block
+        (2, Word(Gen.OneOf(Range(0x0750, 0x077F), Range(0x08A0, 0x08FF)), 4)), // Arabic Supplement, Extended-A
+        (4, Word(Gen.Elements(s_persianKeyboard), 8)),
+        (4, Word(Gen.OneOf(Range(0xFB50, 0xFDFF), Range(0xFE70, 0xFEFF), Range(0xFEF5, 0xFEFC)), 5)), // PDF
+        (5, HamzaSequence),
+        (3, Word(Gen.Elements(s_digits), 6)),
+        (4, Word(Gen.Elements([.. SpecModel.DoubleQuotes, .. SpecModel.SingleQuotes, .. SpecModel.OtherSpaces, .. s_punctuation]), 5)),
+        (3, Word(Gen.Elements(s_controls), 3)),
+        (2, Gen.Elements(s_supplementary)),
+        (2, Gen.Elements(s_latin)),
+        (2, Word(Gen.Elements(s_hostile), 2)),
+        (1, Gen.Elements("\uD83B\u200F\uDE00", "\uD83B\u0640\u200B\uDE80", "\uD83B\u200C\uDE01", "\uD83B \uDE00")), // lone halves that deletions may join
+        (1, Word(Range(0, 0xFFFF), 3)),
+        (2, Word(Gen.Constant(' '), 4)));
+
+    private static Gen<string> HamzaSequence =>
+        from b in Gen.Elements(s_hamzaBases)
+        from between in Gen.Frequency((3, Gen.Constant(string.Empty)), (2, Word(Gen.Elements(s_between), 2)))
+        from marks in Word(Range(0x0653, 0x0655), 2)
+        select b + between + marks;
+
+    /// <summary>Gets a generator of texts made of a few fragments.</summary>
+    public static Gen<string> Texts =>
+        Gen.Sized(size => Gen.Choose(0, Math.Max(1, Math.Min(size, 12))).SelectMany(n => Gen.ArrayOf(Fragment, n)))
+            .Select(parts => string.Concat(parts));
+
+    /// <summary>Gets a generator of texts over the L7 alphabet: U+0621..U+0652, U+0640, U+06CC, U+06D2, U+06A9,
+    /// U+06C0, U+06C1, spaces and ASCII.</summary>
+    public static Gen<string> LuceneAlphabetTexts =>
+        Gen.Sized(size => Gen.Choose(0, Math.Max(1, size)).SelectMany(n => Gen.ArrayOf(
+            Gen.Frequency(
+                (10, Range(0x0621, 0x0652)),
+                (4, Gen.Elements('\u0640', '\u06CC', '\u06D2', '\u06A9', '\u06C0', '\u06C1')),
+                (3, Gen.Constant(' ')),
+                (2, Range(0x20, 0x7E))),
+            n * 3))).Select(a => new string(a));
+
+    private static Gen<bool> Bool => Gen.Elements(true, false);
+
+    /// <summary>Gets a generator of random option combinations.</summary>
+    public static Gen<ArabicNormalizerOptions> RandomOptions =>
+        from flags in Gen.ArrayOf(Bool, 12)
+        from letters in Gen.Elements(LetterTarget.Keep, LetterTarget.Arabic, LetterTarget.Persian)
+        from digits in Gen.Elements(DigitTarget.Keep, DigitTarget.Ascii, DigitTarget.ArabicIndic, DigitTarget.Persian)
+        from quotes in Gen.Elements(QuoteTarget.Keep, QuoteTarget.Ascii)
+        from zwnj in Gen.Elements(ZwnjHandling.Keep, ZwnjHandling.Remove, ZwnjHandling.Space)
+        select new ArabicNormalizerOptions
+        {
+            FoldCompatibilityForms = flags[0],
+            ComposeHamza = flags[1],
+            Letters = letters,
+            ContextualFarsiYeh = flags[2],
+            Digits = digits,
+            Quotes = quotes,
+            RemoveTatweel = flags[3],
+            RemoveFormatControls = flags[4],
+            Zwnj = zwnj,
+            NormalizeSpaces = flags[5],
+            CollapseSpaces = flags[6],
+            RemoveDiacritics = flags[7],
+            FoldAlef = flags[8],
+            FoldAlefMaksura = flags[9],
+            FoldTehMarbuta = flags[10],
+            AsciiPunctuation = flags[11],
+        };
+
+    /// <summary>Gets the options under which the normalizer is the identity.</summary>
+    public static ArabicNormalizerOptions IdentityOptions() => new()
+    {
+        FoldCompatibilityForms = false,
+        ComposeHamza = false,
+        Letters = LetterTarget.Keep,
+        Digits = DigitTarget.Keep,
+        Quotes = QuoteTarget.Keep,
+        RemoveTatweel = false,
+        RemoveFormatControls = false,
+        Zwnj = ZwnjHandling.Keep,
+        NormalizeSpaces = false,
+    };
+
+    private static readonly Options s_default = new("Default", ArabicNormalizer.Default.GetOptions());
+    private static readonly Options s_search = new("Search", ArabicNormalizer.Search.GetOptions());
+    private static readonly Options s_persian = new("Persian", ArabicNormalizer.Persian.GetOptions());
+
+    /// <summary>Gets a generator of options: the three presets, and random combinations half of the time.</summary>
+    public static Gen<Options> AnyOptions => Gen.Frequency(
+        (2, Gen.Constant(s_default)),
+        (2, Gen.Constant(s_search)),
+        (2, Gen.Constant(s_persian)),
+        (6, RandomOptions.Select(o => new Options("Random", o))));
+
+    private static IEnumerable<Text> ShrinkText(Text text)
+    {
+        string s = text.Value;
+        if (s.Length == 0)
+        {
+            yield break;
+        }
+
+        // Halves first, then each single character, then simpler characters (a kept letter for an Arabic one).
+        if (s.Length > 1)
+        {
+            yield return new Text(s[..(s.Length / 2)]);
+            yield return new Text(s[(s.Length / 2)..]);
+        }
+
+        for (int i = 0; i < s.Length; i++)
+        {
+            yield return new Text(s.Remove(i, 1));
+        }
+
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (s[i] != 'a')
+            {
+                yield return new Text(s[..i] + 'a' + s[(i + 1)..]);
+            }
+        }
+    }
+
+    private static IEnumerable<Case> ShrinkCase(Case c) => ShrinkText(c.Text).Select(t => c with { Text = t });
+
+    private static Gen<Case> Cases(Gen<string> texts, Gen<Options> options) =>
+        from t in texts
+        from o in options
+        select new Case(new Text(t), o);
+
+    /// <summary>Gets an arbitrary case: real-looking text under a preset or random options.</summary>
+    public static Arbitrary<Case> ArbitraryCase() => Arb.From(Cases(Texts, AnyOptions), ShrinkCase);
+
+    /// <summary>Gets an arbitrary case with a list of small numbers that drive chunking or destination sizes.</summary>
+    public static Arbitrary<Driven> ArbitraryDriven() => Arb.From(
+        from c in Cases(Texts, AnyOptions)
+        from numbers in Gen.ArrayOf(Gen.Frequency((4, Gen.Choose(0, 4)), (2, Gen.Choose(5, 40))), 16)
+        select new Driven(c, numbers),
+        d => ShrinkCase(d.Case).Select(c => d with { Case = c }));
+
+    /// <summary>Gets an arbitrary text over the alphabet of law L7.</summary>
+    public static Arbitrary<LuceneText> ArbitraryLuceneText() => Arb.From(
+        LuceneAlphabetTexts.Select(s => new LuceneText(s)),
+        t => ShrinkText(new Text(t.Value)).Select(x => new LuceneText(x.Value)));
+
+    /// <summary>Gets an arbitrary text on its own.</summary>
+    public static Arbitrary<Text> ArbitraryText() => Arb.From(Texts.Select(s => new Text(s)), ShrinkText);
+}
