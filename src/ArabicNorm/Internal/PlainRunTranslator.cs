@@ -89,8 +89,10 @@ internal static class PlainRunTranslator
                 break;
             }
 
-            // Plain blocks are copied in a tight loop; the state is set once, when the run of them ends.
-            int plain = classifier.CopyPlain(ref Unsafe.Add(ref src0, i), ref Unsafe.Add(ref dst0, o), blocks, out uint touched);
+            // Plain blocks are copied in a tight loop; the state is set once, when the run of them ends. A U+0020
+            // that does not follow a space is plain there too: it stays as it is.
+            bool spaceBefore = state.LastOut >= 0 && state.LastChar == ' ';
+            int plain = classifier.CopyPlain(ref Unsafe.Add(ref src0, i), ref Unsafe.Add(ref dst0, o), blocks, spaceBefore, out uint touched);
             if (plain > 0)
             {
                 i += plain * BlockSize;
@@ -147,7 +149,7 @@ internal static class PlainRunTranslator
                 // deleted and the output before that is a space. Lanes "after a space" are the lanes after a space
                 // (or lane 0 after output ending in a space), extended over the runs of deleted lanes that start
                 // there: adding a run's first bit to the run carries through it.
-                bool spaceBefore = state.LastOut >= 0 && state.LastChar == ' ';
+                spaceBefore = state.LastOut >= 0 && state.LastChar == ' ';
                 uint seeds = (spaces << 1) | (spaceBefore ? 1u : 0u);
                 uint runs = ((deleted + (seeds & deleted)) ^ deleted) & deleted;
                 collapsed = spaces & (seeds | (runs << 1));
@@ -221,20 +223,12 @@ internal static class PlainRunTranslator
     internal static int IndexOfCandidate(NormalizationTables tables, ReadOnlySpan<char> text, int start)
     {
         var classifier = new Classifier(tables.PlainRun);
-        bool collapse = !tables.PlainRun.SpaceIsPlain;
         ref char t0 = ref MemoryMarshal.GetReference(text);
         int i = start;
         while (text.Length - i >= BlockSize)
         {
             ref char s = ref Unsafe.Add(ref t0, i);
-            uint touched = classifier.Touched(ref s);
-            uint spaces = collapse && touched != 0 ? Classifier.Spaces(ref s) : 0;
-            if (spaces != 0)
-            {
-                uint afterSpace = (spaces << 1) | (i > 0 && Unsafe.Add(ref s, -1) == ' ' ? 1u : 0u);
-                touched &= ~(spaces & ~afterSpace);
-            }
-
+            uint touched = classifier.Candidates(ref s, i > 0 && Unsafe.Add(ref s, -1) == ' ');
             if (touched != 0)
             {
                 return i + BitOperations.TrailingZeroCount(touched);
@@ -401,17 +395,21 @@ internal static class PlainRunTranslator
         /// <param name="s">The first source code unit.</param>
         /// <param name="d">Where the first goes.</param>
         /// <param name="blocks">How many whole blocks the source and destination have room for (at least 1).</param>
-        /// <param name="touched">The <see cref="Touched"/> mask of the first block that is not plain; 0 when every
+        /// <param name="spaceBefore">Whether the output before <paramref name="s"/> ends in U+0020.</param>
+        /// <param name="touched">The <see cref="Candidates"/> mask of the first block that is not plain; 0 when every
         /// block was.</param>
         /// <returns>How many blocks were copied.</returns>
-        public int CopyPlain(ref char s, ref char d, int blocks, out uint touched)
+        /// <remarks>Inside a run of plain blocks the output is the source, so the code unit before a block tells
+        /// whether a space at its first lane follows a space.</remarks>
+        public int CopyPlain(ref char s, ref char d, int blocks, bool spaceBefore, out uint touched)
         {
             int k = 0;
             while (blocks - k >= 2)
             {
                 ref char first = ref Unsafe.Add(ref s, k * BlockSize);
-                uint t0 = Touched(ref first);
-                uint t1 = Touched(ref Unsafe.Add(ref first, BlockSize));
+                ref char second = ref Unsafe.Add(ref first, BlockSize);
+                uint t0 = Candidates(ref first, k == 0 ? spaceBefore : Unsafe.Add(ref first, -1) == ' ');
+                uint t1 = Candidates(ref second, Unsafe.Add(ref second, -1) == ' ');
                 if ((t0 | t1) != 0)
                 {
                     if (t0 == 0)
@@ -435,7 +433,8 @@ internal static class PlainRunTranslator
 
             if (k < blocks)
             {
-                touched = Touched(ref Unsafe.Add(ref s, k * BlockSize));
+                ref char last = ref Unsafe.Add(ref s, k * BlockSize);
+                touched = Candidates(ref last, k == 0 ? spaceBefore : Unsafe.Add(ref last, -1) == ' ');
                 if (touched != 0)
                 {
                     return k;
@@ -447,6 +446,24 @@ internal static class PlainRunTranslator
 
             touched = 0;
             return k;
+        }
+
+        /// <summary>Finds the lanes the rules may change: the <see cref="Touched"/> lanes, less the U+0020 lanes that
+        /// do not follow a space (they stay as they are even while spaces collapse).</summary>
+        /// <param name="p">The first code unit of the block.</param>
+        /// <param name="spaceBefore">Whether the output before the block ends in U+0020.</param>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public uint Candidates(ref char p, bool spaceBefore)
+        {
+            uint touched = Touched(ref p);
+            if (touched != 0 && !_spaceIsPlain)
+            {
+                uint spaces = Spaces(ref p);
+                uint afterSpace = (spaces << 1) | (spaceBefore ? 1u : 0u);
+                touched &= ~(spaces & ~afterSpace);
+            }
+
+            return touched;
         }
 
         /// <summary>Finds the lanes that are not plain: bit <c>k</c> for the code unit at <c>p + k</c>.</summary>

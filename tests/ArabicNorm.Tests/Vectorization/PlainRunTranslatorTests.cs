@@ -121,6 +121,38 @@ public class PlainRunTranslatorTests
 
     [Theory]
     [MemberData(nameof(VectorScalarOracle.OptionSetNames), MemberType = typeof(VectorScalarOracle))]
+    public void Normalize_SpaceRunAtEveryPosition_VectorEqualsScalar(string optionSet)
+    {
+        // A U+0020 that does not follow a space is plain; one that does collapses. Whether a block's first lane
+        // follows a space is known only from the block before (or, for the first plain block, from the output so
+        // far), so put a run of spaces across every position, block boundaries included, in plain text and in text
+        // whose blocks need patches (FARSI YEH) or squeezing (TATWEEL).
+        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(optionSet);
+        string[] runs = ["  ", " \u0640 ", " \u064E ", "\u00A0 ", "   "]; // two spaces; across TATWEEL; across FATHA; NBSP then space; three
+        foreach (char extra in "\u0645\u06CC\u0640")
+        {
+            char[] filler = new char[5 * Block];
+            for (int k = 0; k < filler.Length; k++)
+            {
+                // BEH ALEF MEEM SPACE, with MEEM (plain), FARSI YEH (mapped) or TATWEEL (deleted) now and then.
+                filler[k] = k % 23 == 11 ? extra : (k % 4) switch { 0 => '\u0628', 1 => '\u0627', 2 => '\u0645', _ => ' ' };
+            }
+
+            foreach (string run in runs)
+            {
+                for (int position = 0; position + run.Length <= filler.Length; position++)
+                {
+                    char[] text = (char[])filler.Clone();
+                    run.CopyTo(0, text, position, run.Length);
+                    AssertSame(vector, scalar, text, (3 * text.Length) + 8, isFinalBlock: true);
+                    Assert.Equal(scalar.IsNormalized(text), vector.IsNormalized(text));
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(VectorScalarOracle.OptionSetNames), MemberType = typeof(VectorScalarOracle))]
     public void Normalize_SmallDestinations_VectorEqualsScalar(string optionSet)
     {
         // The vector path runs only while a block fits; the scalar loop then fills up and gives back (law L4).
