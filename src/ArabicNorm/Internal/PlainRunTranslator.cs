@@ -368,7 +368,7 @@ internal static class PlainRunTranslator
     /// <para>Each step packs two vectors of UTF-16 lanes into bytes with unsigned saturation: <c>c - 0x0600</c> packs
     /// to its low byte inside the Arabic page, to 0 below it and to 255 above it (code units from U+8600 up wrap to
     /// negative and pack to 0 as well). Bits 0 and 255 of the touched map are always set, so those lanes, and the
-    /// page's own U+0600 and U+06FF, come out as candidates; ASCII is recognized separately (<c>c &gt;&gt; 7 == 0</c>).
+    /// page's own U+0600 and U+06FF, come out as candidates; ASCII is recognized separately (see <see cref="TouchedRaw"/>).
     /// The map is looked up with pshufb: the byte <c>b &gt;&gt; 3</c> of 32, then its bit <c>b &amp; 7</c>.</para>
     /// </remarks>
     private readonly ref struct Classifier
@@ -408,26 +408,34 @@ internal static class PlainRunTranslator
             {
                 ref char first = ref Unsafe.Add(ref s, k * BlockSize);
                 ref char second = ref Unsafe.Add(ref first, BlockSize);
-                uint t0 = Candidates(ref first, k == 0 ? spaceBefore : Unsafe.Add(ref first, -1) == ' ');
-                uint t1 = Candidates(ref second, Unsafe.Add(ref second, -1) == ' ');
-                if ((t0 | t1) != 0)
-                {
-                    if (t0 == 0)
-                    {
-                        Copy(ref first, ref Unsafe.Add(ref d, k * BlockSize));
-                        k++;
-                        touched = t1;
-                    }
-                    else
-                    {
-                        touched = t0;
-                    }
 
-                    return k;
+                // The raw masks are only tested for zero on the hot path; lanes are put in order once a block may stop
+                // the run.
+                uint r0 = TouchedRaw(ref first);
+                uint r1 = TouchedRaw(ref second);
+                if ((r0 | r1) != 0)
+                {
+                    uint t0 = Refine(ref first, r0, k == 0 ? spaceBefore : Unsafe.Add(ref first, -1) == ' ');
+                    uint t1 = Refine(ref second, r1, Unsafe.Add(ref second, -1) == ' ');
+                    if ((t0 | t1) != 0)
+                    {
+                        if (t0 == 0)
+                        {
+                            Copy(ref first, ref Unsafe.Add(ref d, k * BlockSize));
+                            k++;
+                            touched = t1;
+                        }
+                        else
+                        {
+                            touched = t0;
+                        }
+
+                        return k;
+                    }
                 }
 
                 Copy(ref first, ref Unsafe.Add(ref d, k * BlockSize));
-                Copy(ref Unsafe.Add(ref first, BlockSize), ref Unsafe.Add(ref d, (k * BlockSize) + BlockSize));
+                Copy(ref second, ref Unsafe.Add(ref d, (k * BlockSize) + BlockSize));
                 k += 2;
             }
 
@@ -440,7 +448,7 @@ internal static class PlainRunTranslator
                     return k;
                 }
 
-                Copy(ref Unsafe.Add(ref s, k * BlockSize), ref Unsafe.Add(ref d, k * BlockSize));
+                Copy(ref last, ref Unsafe.Add(ref d, k * BlockSize));
                 k++;
             }
 
@@ -448,15 +456,27 @@ internal static class PlainRunTranslator
             return k;
         }
 
-        /// <summary>Finds the lanes the rules may change: the <see cref="Touched"/> lanes, less the U+0020 lanes that
+        /// <summary>Finds the lanes the rules may change: the <see cref="TouchedRaw"/> lanes, less the U+0020 lanes that
         /// do not follow a space (they stay as they are even while spaces collapse).</summary>
         /// <param name="p">The first code unit of the block.</param>
         /// <param name="spaceBefore">Whether the output before the block ends in U+0020.</param>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public uint Candidates(ref char p, bool spaceBefore)
+        public uint Candidates(ref char p, bool spaceBefore) => Refine(ref p, TouchedRaw(ref p), spaceBefore);
+
+        /// <summary>Turns a <see cref="TouchedRaw"/> mask into the <see cref="Candidates"/> mask.</summary>
+        /// <param name="p">The first code unit of the block.</param>
+        /// <param name="raw">The block's <see cref="TouchedRaw"/> mask.</param>
+        /// <param name="spaceBefore">Whether the output before the block ends in U+0020.</param>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private uint Refine(ref char p, uint raw, bool spaceBefore)
         {
-            uint touched = Touched(ref p);
-            if (touched != 0 && !_spaceIsPlain)
+            if (raw == 0)
+            {
+                return 0;
+            }
+
+            uint touched = InOrder(raw);
+            if (!_spaceIsPlain)
             {
                 uint spaces = Spaces(ref p);
                 uint afterSpace = (spaces << 1) | (spaceBefore ? 1u : 0u);
@@ -466,28 +486,41 @@ internal static class PlainRunTranslator
             return touched;
         }
 
-        /// <summary>Finds the lanes that are not plain: bit <c>k</c> for the code unit at <c>p + k</c>.</summary>
+        /// <summary>Finds the lanes that are not plain, one bit per lane, in the order <see cref="InOrder"/> undoes:
+        /// the mask is zero exactly when no lane is touched.</summary>
+        /// <remarks>A lane is touched when it is not ASCII and its bit in the Arabic page map is set (code units outside
+        /// the page hit bit 0 or 255, which are set), or, while spaces collapse, when it is U+0020. The code units are
+        /// clamped to U+00FF (an unsigned minimum: packuswb alone would read U+8000 and up as negative and pack them to
+        /// 0) and packed to bytes: bit 7 of the byte is set exactly when the code unit is not ASCII, and U+0020 stays
+        /// 0x20.</remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public uint Touched(ref char p)
+        private uint TouchedRaw(ref char p)
         {
             ref short q = ref Unsafe.As<char, short>(ref p);
             if (Avx2.IsSupported)
             {
                 Vector256<short> a = Vector256.LoadUnsafe(ref q);
                 Vector256<short> b = Vector256.LoadUnsafe(ref q, 16);
-                Vector256<byte> ascii = Vector256.Equals(
-                    Avx2.PackUnsignedSaturate(Vector256.ShiftRightLogical(a, 7), Vector256.ShiftRightLogical(b, 7)), Vector256<byte>.Zero);
+                Vector256<ushort> latin1 = Vector256.Create((ushort)0xFF);
+                Vector256<byte> packed = Avx2.PackUnsignedSaturate(
+                    Vector256.Min(a.AsUInt16(), latin1).AsInt16(), Vector256.Min(b.AsUInt16(), latin1).AsInt16());
+                Vector256<byte> touched = Vector256.AndNot(packed, Vector256.Equals(Lookup256(a, b, _touchedLow, _touchedHigh), Vector256<byte>.Zero));
                 if (!_spaceIsPlain)
                 {
-                    ascii = Vector256.AndNot(ascii, Vector256.Equals(Avx2.PackUnsignedSaturate(a, b), Vector256.Create((byte)' ')));
+                    touched |= Vector256.Equals(packed, Vector256.Create((byte)' '));
                 }
 
-                Vector256<byte> plain = ascii | Vector256.Equals(Lookup256(a, b, _touchedLow, _touchedHigh), Vector256<byte>.Zero);
-                return ~Ordered(plain);
+                return touched.ExtractMostSignificantBits();
             }
 
             return Touched128(ref q) | (Touched128(ref Unsafe.Add(ref q, 16)) << 16);
         }
+
+        /// <summary>Puts the bits of a <see cref="TouchedRaw"/> mask in lane order. With AVX2, packuswb interleaves the
+        /// lanes per 128-bit half: the mask's bytes hold lanes 0-7, 16-23, 8-15 and 24-31.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint InOrder(uint raw) =>
+            Avx2.IsSupported ? (raw & 0xFF0000FFu) | ((raw & 0x0000FF00u) << 8) | ((raw >> 8) & 0x0000FF00u) : raw;
 
         /// <summary>Finds the lanes in the Arabic page that the rules delete.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -549,15 +582,16 @@ internal static class PlainRunTranslator
         {
             Vector128<short> a = Vector128.LoadUnsafe(ref q);
             Vector128<short> b = Vector128.LoadUnsafe(ref q, 8);
-            Vector128<byte> ascii = Vector128.Equals(
-                Sse2.PackUnsignedSaturate(Vector128.ShiftRightLogical(a, 7), Vector128.ShiftRightLogical(b, 7)), Vector128<byte>.Zero);
+            Vector128<ushort> latin1 = Vector128.Create((ushort)0xFF);
+            Vector128<byte> packed = Sse2.PackUnsignedSaturate(
+                Vector128.Min(a.AsUInt16(), latin1).AsInt16(), Vector128.Min(b.AsUInt16(), latin1).AsInt16());
+            Vector128<byte> touched = Vector128.AndNot(packed, Vector128.Equals(Lookup128(a, b, _touchedLow.GetLower(), _touchedHigh.GetLower()), Vector128<byte>.Zero));
             if (!_spaceIsPlain)
             {
-                ascii = Vector128.AndNot(ascii, Vector128.Equals(Sse2.PackUnsignedSaturate(a, b), Vector128.Create((byte)' ')));
+                touched |= Vector128.Equals(packed, Vector128.Create((byte)' '));
             }
 
-            Vector128<byte> plain = ascii | Vector128.Equals(Lookup128(a, b, _touchedLow.GetLower(), _touchedHigh.GetLower()), Vector128<byte>.Zero);
-            return ~plain.ExtractMostSignificantBits() & 0xFFFF;
+            return touched.ExtractMostSignificantBits();
         }
 
         private uint Deleted128(ref short q)
