@@ -219,18 +219,8 @@ public static class Generators
         };
 
     /// <summary>Gets the options under which the normalizer is the identity.</summary>
-    public static ArabicNormalizerOptions IdentityOptions() => new()
-    {
-        FoldCompatibilityForms = false,
-        ComposeHamza = false,
-        Letters = LetterTarget.Keep,
-        Digits = DigitTarget.Keep,
-        Quotes = QuoteTarget.Keep,
-        RemoveTatweel = false,
-        RemoveFormatControls = false,
-        Zwnj = ZwnjHandling.Keep,
-        NormalizeSpaces = false,
-    };
+    /// <remarks>The one list of every rule off in the tests is <see cref="SpecExpectation.Identity"/>.</remarks>
+    public static ArabicNormalizerOptions IdentityOptions() => SpecExpectation.Identity();
 
     private static readonly Options s_default = new("Default", ArabicNormalizer.Default.GetOptions());
     private static readonly Options s_search = new("Search", ArabicNormalizer.Search.GetOptions());

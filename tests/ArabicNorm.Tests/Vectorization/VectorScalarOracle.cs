@@ -14,12 +14,7 @@ internal static class VectorScalarOracle
         yield return ("Default", new ArabicNormalizerOptions());
         yield return ("Search", ArabicNormalizer.CreateSearchOptions());
         yield return ("Persian", ArabicNormalizer.CreatePersianOptions());
-        yield return ("Identity", new ArabicNormalizerOptions
-        {
-            FoldCompatibilityForms = false, ComposeHamza = false, Letters = LetterTarget.Keep, Digits = DigitTarget.Keep,
-            Quotes = QuoteTarget.Keep, RemoveTatweel = false, RemoveFormatControls = false, Zwnj = ZwnjHandling.Keep,
-            NormalizeSpaces = false,
-        });
+        yield return ("Identity", SpecExpectation.Identity());
         yield return ("ContextualYehCollapse", new ArabicNormalizerOptions { ContextualFarsiYeh = true, CollapseSpaces = true });
         yield return ("ZwnjSpaceNoCompose", new ArabicNormalizerOptions { Zwnj = ZwnjHandling.Space, ComposeHamza = false, RemoveDiacritics = true });
         yield return ("CollapseOnly", new ArabicNormalizerOptions { CollapseSpaces = true, FoldCompatibilityForms = false });
