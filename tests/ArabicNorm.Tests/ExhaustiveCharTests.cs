@@ -53,6 +53,48 @@ public class ExhaustiveCharTests
         AssertEveryCharMatchesSpec(TestText.NormalizerFor(option), SpecExpectation.Parse(option), option, everyApi: false);
     }
 
+    [Fact]
+    public void RuleInputs_EveryCodeUnitOutside_NoRuleChanges()
+    {
+        // The tables build only the entries inside NormalizationTables.RuleInputs; outside, the spec's model must keep
+        // every code unit alone under each option on its own (and a preset's mix of them).
+        SpecExpectation.EnsureNfkcWorks();
+        ReadOnlySpan<char> ranges = ArabicNorm.Internal.NormalizationTables.RuleInputs;
+        ArabicNormalizerOptions[] options =
+        [
+            .. ((IEnumerable<object[]>)SingleOptions).Select(row => SpecExpectation.Parse((string)row[0])),
+            SpecExpectation.Parse("Default"), SpecExpectation.Parse("Search"), SpecExpectation.Parse("Persian"),
+        ];
+        int outside = 0;
+        var failures = new List<string>();
+        for (int c = 0; c < 0x10000; c++)
+        {
+            bool inside = false;
+            for (int r = 0; r < ranges.Length; r += 2)
+            {
+                inside |= c >= ranges[r] && c <= ranges[r + 1];
+            }
+
+            if (inside)
+            {
+                continue;
+            }
+
+            outside++;
+            string s = ((char)c).ToString();
+            foreach (ArabicNormalizerOptions o in options)
+            {
+                if (SpecExpectation.Normalize(s, o) != s)
+                {
+                    failures.Add($"U+{c:X4} under {o}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} changes outside the rule inputs; first: {failures.FirstOrDefault()}");
+        Assert.True(outside > 60000, $"only {outside} code units outside the rule inputs");
+    }
+
     [Theory]
     [InlineData("Default")]
     [InlineData("Search")]
