@@ -96,8 +96,8 @@ internal sealed class NormalizationTables
     /// character <see cref="ApplyRules"/> can change under some options, the space that collapses, the hamza marks, the
     /// Farsi yeh, the surrogates and the Unicode 16 compatibility blocks. Every other code unit maps to itself under
     /// every options instance, so the constructor looks at about 3,300 code units rather than 65,536.</summary>
-    /// <remarks>A test runs every code unit outside these ranges through <see cref="ApplyRules"/> under each rule on
-    /// its own and checks that none changes.</remarks>
+    /// <remarks>A test runs every code unit outside these ranges through the tests' spec model under each option on its
+    /// own and under the presets, and checks that none changes.</remarks>
     internal static ReadOnlySpan<char> RuleInputs =>
     [
         ' ', ' ', // SPACE (collapses)
