@@ -218,10 +218,6 @@ public static class Generators
             AsciiPunctuation = flags[11],
         };
 
-    /// <summary>Gets the options under which the normalizer is the identity.</summary>
-    /// <remarks>The one list of every rule off in the tests is <see cref="SpecExpectation.Identity"/>.</remarks>
-    public static ArabicNormalizerOptions IdentityOptions() => SpecExpectation.Identity();
-
     private static readonly Options s_default = new("Default", ArabicNormalizer.Default.GetOptions());
     private static readonly Options s_search = new("Search", ArabicNormalizer.Search.GetOptions());
     private static readonly Options s_persian = new("Persian", ArabicNormalizer.Persian.GetOptions());

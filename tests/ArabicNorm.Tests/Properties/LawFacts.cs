@@ -15,7 +15,7 @@ public class LawFacts
         "Default" => ArabicNormalizer.Default.GetOptions(),
         "Search" => ArabicNormalizer.Search.GetOptions(),
         "Persian" => ArabicNormalizer.Persian.GetOptions(),
-        "Identity" => Generators.IdentityOptions(),
+        "Identity" => SpecExpectation.Identity(),
         "ContextualYeh" => new ArabicNormalizerOptions { ContextualFarsiYeh = true, CollapseSpaces = true, RemoveDiacritics = true },
         _ => new ArabicNormalizerOptions
         {
