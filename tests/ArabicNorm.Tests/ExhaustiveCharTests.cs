@@ -62,7 +62,7 @@ public class ExhaustiveCharTests
         ReadOnlySpan<char> ranges = ArabicNorm.Internal.NormalizationTables.RuleInputs;
         ArabicNormalizerOptions[] options =
         [
-            .. ((IEnumerable<object[]>)SingleOptions).Select(row => SpecExpectation.Parse((string)row[0])),
+            .. SingleOptions.Select(row => SpecExpectation.Parse(row.Data)),
             SpecExpectation.Parse("Default"), SpecExpectation.Parse("Search"), SpecExpectation.Parse("Persian"),
         ];
         int outside = 0;
