@@ -34,7 +34,7 @@ public class ReadmeSnippetTests
 
     public static TheoryData<string> UserFacingMarkdownFiles()
     {
-        // README.md is also the ArabicNorm package's README.
+        // Each package has its own README under src/.
         var data = new TheoryData<string> { "README.md", "samples/README.md" };
         foreach (string dir in Directory.EnumerateDirectories(Path.Combine(s_repoRoot, "src")))
         {
