@@ -13,6 +13,7 @@ namespace ArabicNorm.Testing;
 /// final for a letter that joins only to the right, then initial and medial for one that joins both ways; U+FEF5..U+FEFC
 /// are the LAM-ALEF ligatures. Letters are shaped by their neighbours, marks are transparent, as a shaping engine does.
 /// The folds of <see cref="ArabicNormalizerOptions.FoldCompatibilityForms"/> undo exactly this.</para>
+/// <para>The mathematical form swaps letters for their U+1EE00 block symbols (surrogate pairs).</para>
 /// <para>The vocalized form puts a short vowel (or a sukun, or a shadda and a fatha) after every Arabic letter that has
 /// no mark yet, in a fixed cycle; <see cref="ArabicNormalizerOptions.RemoveDiacritics"/> undoes exactly this.</para>
 /// </remarks>
@@ -22,6 +23,7 @@ internal static class Renderings
 
     private static readonly Dictionary<char, char[]> s_forms = BuildForms(out s_lamAlef);
     private static readonly Dictionary<char, char[]> s_lamAlef;
+    private static readonly Dictionary<char, int> s_mathematical = BuildMathematical();
 
     // FATHA, DAMMA, KASRA, SUKUN, SHADDA + FATHA
     private static readonly string[] s_vowels = ["\u064E", "\u064F", "\u0650", "\u0652", "\u0651\u064E"];
@@ -91,6 +93,28 @@ internal static class Renderings
         return sb.ToString();
     }
 
+    /// <summary>Returns <paramref name="text"/> with every third letter that has one replaced by its Arabic
+    /// Mathematical Alphabetic Symbol (U+1EE00..U+1EEFF, a surrogate pair), so that split points fall between surrogate
+    /// halves; <see cref="ArabicNormalizerOptions.FoldCompatibilityForms"/> undoes exactly this.</summary>
+    public static string ToMathematical(string text)
+    {
+        var sb = new StringBuilder(text.Length + (text.Length / 3));
+        int letters = 0;
+        foreach (char c in text)
+        {
+            if (s_mathematical.TryGetValue(c, out int cp) && letters++ % 3 == 0)
+            {
+                sb.Append(char.ConvertFromUtf32(cp));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
     private static bool IsMark(char c) => c is (>= '\u0610' and <= '\u061A') or (>= '\u064B' and <= '\u065F') or '\u0670';
 
     private static int NextNonMark(string text, int i)
@@ -101,6 +125,20 @@ internal static class Renderings
         }
 
         return i;
+    }
+
+    private static Dictionary<char, int> BuildMathematical()
+    {
+        var map = new Dictionary<char, int>();
+        for (int cp = 0x1EE00; cp <= 0x1EEFF; cp++)
+        {
+            if (CompatibilityData.TryGetMapping(cp, out ReadOnlySpan<char> mapping) && mapping.Length == 1)
+            {
+                map.TryAdd(mapping[0], cp); // the first (plain) form of each letter
+            }
+        }
+
+        return map;
     }
 
     private static Dictionary<char, char[]> BuildForms(out Dictionary<char, char[]> lamAlef)
