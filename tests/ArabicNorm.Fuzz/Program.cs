@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using SharpFuzz;
 
 namespace ArabicNorm.Fuzz;
@@ -9,6 +11,8 @@ namespace ArabicNorm.Fuzz;
 /// ArabicNorm.Fuzz fuzz TARGET                       under afl-fuzz (SharpFuzz's fork server)
 /// ArabicNorm.Fuzz replay TARGET|all PATH...         every file (or every file in every folder) through the target(s)
 /// ArabicNorm.Fuzz corpus DIR SEED-ARTICLE           writes the seed corpus
+/// ArabicNorm.Fuzz load SECONDS THREADS CORPUS SEED   the load test (<see cref="Load"/>)
+/// ArabicNorm.Fuzz bomb string|offsets COUNT          normalizes COUNT x U+FDFA with the string or offsets method
 /// ArabicNorm.Fuzz guard-selftest before|after|write reads before or after a guarded span, or writes a sealed one: must die of SIGSEGV
 /// </code>
 /// tests/README.md ("Fuzzing") has the whole procedure.
@@ -31,6 +35,10 @@ internal static class Program
                     target.Run(memory.GetBuffer().AsSpan(0, (int)memory.Length));
                 });
                 return 0;
+            case "load" when args.Length == 5:
+                return Load.Run(int.Parse(args[1], CultureInfo.InvariantCulture), int.Parse(args[2], CultureInfo.InvariantCulture), args[3], args[4]);
+            case "bomb" when args.Length == 3:
+                return Bomb(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
             case "guard-selftest" when args.Length == 2:
                 return GuardSelfTest(args[1]);
             case "replay" when args.Length >= 3:
@@ -39,8 +47,25 @@ internal static class Program
                 Console.WriteLine($"{SeedCorpus.Write(args[1], args[2])} seed inputs written to {args[1]}");
                 return 0;
             default:
-                Console.Error.WriteLine("usage: ArabicNorm.Fuzz list | fuzz TARGET | replay TARGET|all PATH... | corpus DIR SEED-ARTICLE");
+                Console.Error.WriteLine("usage: ArabicNorm.Fuzz list | fuzz TARGET | replay TARGET|all PATH... | corpus DIR SEED-ARTICLE | load SECONDS THREADS CORPUS SEED-ARTICLE | bomb string|offsets COUNT");
                 return 2;
+        }
+    }
+
+    private static int Bomb(string api, int count)
+    {
+        string text = new('\uFDFA', count); // ARABIC LIGATURE SALLALLAHOU ALAYHE WASALLAM, 18 characters
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            int length = api == "offsets" ? ArabicNormalizer.Default.NormalizeWithOffsets(text).Text.Length : ArabicNormalizer.Default.Normalize(text).Length;
+            Console.WriteLine($"bomb {api} {count:N0}: result of {length:N0} characters in {stopwatch.Elapsed.TotalSeconds:F1} s");
+            return 0;
+        }
+        catch (ArgumentException e)
+        {
+            Console.WriteLine($"bomb {api} {count:N0}: {e.GetType().Name} after {stopwatch.Elapsed.TotalSeconds:F1} s: {e.Message}");
+            return 3;
         }
     }
 
