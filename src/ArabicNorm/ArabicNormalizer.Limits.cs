@@ -23,7 +23,9 @@ public sealed partial class ArabicNormalizer
     /// <param name="prefixLength">How many characters before <paramref name="text"/> the result also holds.</param>
     /// <param name="paramName">The caller's parameter name, for the exception.</param>
     /// <returns>-1 when the quick bound (<see cref="MaxExpansion"/> per code unit) already proves the result fits;
-    /// otherwise the exact result length (counted without allocating), which the caller can size its buffer with.</returns>
+    /// otherwise the exact result length (counted without allocating), which the caller can size its buffer with.
+    /// A text that must fail is found by one pass over the table (<see cref="CountCertainOutput"/>); only a text
+    /// that may fit is counted exactly by the engine.</returns>
     /// <exception cref="ArgumentException">The result would be longer than <see cref="MaxResultLength"/>.</exception>
     internal int CheckResultFitsString(ReadOnlySpan<char> text, int prefixLength, string paramName)
     {
@@ -32,16 +34,63 @@ public sealed partial class ArabicNormalizer
             return -1;
         }
 
+        // One table pass first: the characters that surely produce output. A bomb fails here, fast.
+        long atLeast = prefixLength + CountCertainOutput(text);
+        if (atLeast > MaxResultLength)
+        {
+            throw TooLong(atLeast, "at least ", paramName);
+        }
+
+        // Otherwise only the engine knows (context can shorten the result): count exactly, still without allocating.
         long length = prefixLength + CountNormalized(text);
         if (length > MaxResultLength)
         {
-            throw new ArgumentException(
-                $"The text is too long to normalize into a string: its normalized form has {length:N0} characters, " +
-                $"more than the {MaxResultLength:N0} a string can hold. Normalize it in parts with the span or stream methods.",
-                paramName);
+            throw TooLong(length, string.Empty, paramName);
         }
 
         return (int)length;
+    }
+
+    private ArgumentException TooLong(long length, string qualifier, string paramName) => new(
+        $"The text is too long to normalize into a string: its normalized form has {qualifier}{length:N0} characters, " +
+        $"more than the {MaxResultLength:N0} a string can hold. Normalize it in parts with the span or stream methods.",
+        paramName);
+
+    /// <summary>Counts the output characters that no context can remove: a lower bound of the normalized length.</summary>
+    /// <remarks>A character whose entry is a plain output character always gives one (a composition keeps its base, a
+    /// collapse keeps a space that is itself special); inside an expansion, each character whose own entry is plain does.
+    /// Every special entry (deletions, hamza marks, spaces being collapsed, the contextual yeh, surrogates) counts
+    /// zero.</remarks>
+    private long CountCertainOutput(ReadOnlySpan<char> text)
+    {
+        ReadOnlySpan<char> map = _tables.Map;
+        long count = 0;
+        char lastExpansion = '\0';
+        int lastExpansionCount = 0;
+        foreach (char c in text)
+        {
+            char m = map[c];
+            if (!NormalizationTables.IsSpecial(m))
+            {
+                count++;
+            }
+            else if (m >= NormalizationTables.ExpansionBase)
+            {
+                if (m != lastExpansion)
+                {
+                    lastExpansion = m;
+                    lastExpansionCount = 0;
+                    foreach (char e in _tables.GetExpansion(m))
+                    {
+                        lastExpansionCount += NormalizationTables.IsSpecial(map[e]) ? 0 : 1;
+                    }
+                }
+
+                count += lastExpansionCount;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>Counts the normalized length of <paramref name="source"/> as a whole text, without allocating.</summary>

@@ -46,6 +46,26 @@ public class HostileSizeTests
         Assert.True(allocated < 64 * 1024, $"allocated {allocated} bytes before failing");
     }
 
+    [Fact]
+    public void Normalize_Bomb_FailsOnTheTablePassWithALowerBound()
+    {
+        ArgumentException e = Assert.Throws<ArgumentException>(() => WithLimit(1000).Normalize(new string(Bomb, 56)));
+        Assert.Contains("at least 1,008 characters", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Normalize_BombWhoseSpacesCollapse_IsCountedExactlyAndFails()
+    {
+        // Under Search the ligature's spaces are collapsible, so the table pass cannot prove the length: the engine
+        // counts it exactly (16 characters per ligature here: its two spaces are not adjacent, none collapses).
+        ArabicNormalizer search = new(ArabicNormalizer.CreateSearchOptions()) { MaxResultLength = 1000 };
+        int perLigature = ArabicNormalizer.Search.Normalize(Bomb.ToString()).Length;
+        int count = (1000 / perLigature) + 1;
+        ArgumentException e = Assert.Throws<ArgumentException>(() => search.Normalize(new string(Bomb, count)));
+        Assert.Contains($"has {ArabicNormalizer.Search.Normalize(new string(Bomb, count)).Length:N0} characters", e.Message, StringComparison.Ordinal);
+        Assert.Equal(ArabicNormalizer.Search.Normalize(new string(Bomb, count - 1)), search.Normalize(new string(Bomb, count - 1)));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("abc ")]
