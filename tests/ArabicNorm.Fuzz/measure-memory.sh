@@ -23,6 +23,15 @@ block = unit * max(1, (1 << 20) // len(unit))
 left = total - len(prefix)
 while left > 0:
     chunk = block[:left]
+    if len(chunk) < len(block):
+        # The last piece ends on a character boundary: the input stays valid UTF-8.
+        while True:
+            try:
+                chunk.decode('utf-8')
+                break
+            except UnicodeDecodeError:
+                chunk = chunk[:-1]
+        left = len(chunk)
     out.write(chunk)
     left -= len(chunk)
 PY
