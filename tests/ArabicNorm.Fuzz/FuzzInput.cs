@@ -49,6 +49,44 @@ internal ref struct FuzzInput
         return x;
     }
 
+    /// <summary>Returns a cycle of 16 read sizes for a short-reading stream or reader (<see cref="ReadSize"/>).</summary>
+    public int[] NextReadSizes()
+    {
+        int[] sizes = new int[16];
+        for (int i = 0; i < sizes.Length; i++)
+        {
+            sizes[i] = ReadSize(Next());
+        }
+
+        return sizes;
+    }
+
+    /// <summary>Maps a random value to a read size: mostly 1..16, sometimes up to 4 KiB, now and then all that fits.</summary>
+    public static int ReadSize(uint r) => (r % 100) switch
+    {
+        < 60 => 1 + (int)((r >> 8) % 16),
+        < 90 => 1 + (int)((r >> 8) % 4096),
+        _ => int.MaxValue,
+    };
+
+    /// <summary>Tells whether <paramref name="text"/> is well-formed UTF-16 (no unpaired surrogate), so that it has a UTF-8 form.</summary>
+    public static bool IsWellFormed(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Returns true or false, half the time each.</summary>
     public bool NextBool() => (Next() & 0x100) != 0;
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Text;
 using ArabicNorm.Testing;
+using ArabicNorm.Tests.Beyond;
 
 namespace ArabicNorm.Fuzz;
 
@@ -47,7 +48,7 @@ internal static class Load
             for (int t = 0; t < texts.Count; t++)
             {
                 string text = texts[t];
-                bool wellFormed = Utf8SpanTarget.FirstInvalid(Encoding.UTF8.GetBytes(text)) < 0 && !HasLoneSurrogate(text);
+                bool wellFormed = FuzzInput.IsWellFormed(text);
                 NormalizedText offsets = n.NormalizeWithOffsets(text);
                 expected[o, t] = new Expected(
                     text, wellFormed ? s_strict.GetBytes(text) : null, n.Normalize(text), wellFormed ? s_strict.GetBytes(n.Normalize(text)) : null,
@@ -173,14 +174,14 @@ internal static class Load
             case Api.Utf8Stream:
             {
                 var destination = new MemoryStream();
-                n.NormalizeUtf8(new ShortReadStream(e.Utf8!, new ReadSizes((uint)random.Next()).Next), destination);
+                n.NormalizeUtf8(new ShortReadStream(e.Utf8!, ReadSizes(random)), destination);
                 return destination.ToArray().AsSpan().SequenceEqual(e.NormalizedUtf8) ? null : "UTF-8 stream differs";
             }
 
             case Api.Reader:
             {
                 var writer = new StringWriter();
-                n.Normalize(new ShortReadReader(e.Text, new ReadSizes((uint)random.Next()).Next), writer);
+                n.Normalize(new ShortReadReader(e.Text, ReadSizes(random)), writer);
                 return writer.ToString() == e.Normalized ? null : "reader differs";
             }
 
@@ -195,21 +196,15 @@ internal static class Load
         }
     }
 
-    private static bool HasLoneSurrogate(string text)
+    private static int[] ReadSizes(Random random)
     {
-        for (int i = 0; i < text.Length; i++)
+        int[] sizes = new int[16];
+        for (int i = 0; i < sizes.Length; i++)
         {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return true;
-            }
+            sizes[i] = FuzzInput.ReadSize((uint)random.Next());
         }
 
-        return false;
+        return sizes;
     }
 
     private sealed record Expected(string Text, byte[]? Utf8, string Normalized, byte[]? NormalizedUtf8, int[] Indices, NormalizationReport Report);

@@ -49,6 +49,19 @@ internal static class Normalizers
         return strategies;
     }
 
+    /// <summary>Builds the normalizers of every selector and runs each once, report included, so that their lazy
+    /// parts exist before fuzzing starts.</summary>
+    public static void WarmUp()
+    {
+        for (int selector = 0; selector <= byte.MaxValue; selector++)
+        {
+            foreach (Strategy s in For((byte)selector))
+            {
+                _ = s.Normalizer.GetChangeReport("\u0627\u0654 \uFEFB");
+            }
+        }
+    }
+
     private static (string, Func<ArabicNormalizerOptions, ArabicNormalizer>)[] BuildStrategies()
     {
         var list = new List<(string, Func<ArabicNormalizerOptions, ArabicNormalizer>)>

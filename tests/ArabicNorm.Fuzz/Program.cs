@@ -28,8 +28,17 @@ internal static class Program
                 Console.WriteLine("strategies: " + string.Join(' ', Normalizers.StrategyNames));
                 return 0;
             case "fuzz" when args.Length == 2 && FuzzTargets.Find(args[1]) is { } target:
+                bool warm = false;
                 Fuzzer.OutOfProcess.Run(stream =>
                 {
+                    if (!warm)
+                    {
+                        // Instrumented code may only run inside the action. Build every normalizer and its lazy parts
+                        // once, so that later inputs do not take first-use paths (AFL++'s stability).
+                        Normalizers.WarmUp();
+                        warm = true;
+                    }
+
                     using var memory = new MemoryStream();
                     stream.CopyTo(memory);
                     target.Run(memory.GetBuffer().AsSpan(0, (int)memory.Length));

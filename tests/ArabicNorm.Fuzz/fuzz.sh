@@ -49,7 +49,7 @@ for target in "${targets[@]}"; do
     get() { awk -F' *: *' -v k="$1" '$1 == k { print $2 }' "$stats"; }
     crashes=$(find "$findings/default/crashes" -type f -name 'id:*' | wc -l)
     hangs=$(find "$findings/default/hangs" -type f -name 'id:*' | wc -l)
-    summary+=("$target: $(get execs_done) executions, $(get corpus_count) paths, $crashes crashes, $hangs hangs, $(get execs_per_sec) exec/s, stability $(get stability)")
+    summary+=("$target: $(get execs_done) executions, $(get corpus_count) paths ($(get corpus_found) new), $crashes crashes, $hangs hangs, $(get execs_per_sec) exec/s, stability $(get stability)")
     if [[ $crashes -gt 0 || $hangs -gt 0 ]]; then
         status=1
         "$out/plain/ArabicNorm.Fuzz" replay "$target" "$findings/default/crashes" "$findings/default/hangs" | tail -n 20 || true

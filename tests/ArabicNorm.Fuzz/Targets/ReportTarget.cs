@@ -1,4 +1,5 @@
 using System.Text;
+using ArabicNorm.Tests.Beyond;
 
 namespace ArabicNorm.Fuzz;
 
@@ -40,41 +41,24 @@ internal sealed class ReportTarget : IFuzzTarget
                 $"the report shows no change exactly when the text is normalized ({s.Name})", report.ToString());
             Law.Holds(report.ChangedCharacters <= report.Characters, $"no more changes than characters ({s.Name})");
 
-            NormalizationReport fromReader = n.GetChangeReport(new ShortReadReader(text, new ReadSizes(input.Next()).Next));
+            NormalizationReport fromReader = n.GetChangeReport(new ShortReadReader(text, input.NextReadSizes()));
             Law.Holds(fromReader == report, $"GetChangeReport(TextReader) equals GetChangeReport(span) ({s.Name})", $"{fromReader} vs {report}");
 
             var writer = new StringWriter();
-            n.Normalize(new ShortReadReader(text, new ReadSizes(input.Next()).Next), writer, out NormalizationReport fromNormalize);
+            n.Normalize(new ShortReadReader(text, input.NextReadSizes()), writer, out NormalizationReport fromNormalize);
             Law.Holds(fromNormalize == report, $"Normalize(TextReader, out report) equals GetChangeReport ({s.Name})", $"{fromNormalize} vs {report}");
             Law.Equal(expected, writer.ToString(), $"Normalize(TextReader, out report) text equals Normalize(string) ({s.Name})");
 
-            if (text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') && !IsWellFormed(text))
+            if (!FuzzInput.IsWellFormed(text))
             {
                 continue;
             }
 
             byte[] bytes = s_strict.GetBytes(text);
             var destination = new MemoryStream();
-            n.NormalizeUtf8(new ShortReadStream(bytes, new ReadSizes(input.Next()).Next), destination, out NormalizationReport fromUtf8);
+            n.NormalizeUtf8(new ShortReadStream(bytes, input.NextReadSizes()), destination, out NormalizationReport fromUtf8);
             Law.Holds(fromUtf8 == report, $"NormalizeUtf8(Stream, out report) equals GetChangeReport ({s.Name})", $"{fromUtf8} vs {report}");
             Law.Equal(s_strict.GetBytes(expected), destination.ToArray(), $"NormalizeUtf8(Stream, out report) equals UTF-8 of Normalize ({s.Name})");
         }
-    }
-
-    private static bool IsWellFormed(string text)
-    {
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using ArabicNorm.Tests.Beyond;
 
 namespace ArabicNorm.Fuzz;
 
@@ -26,7 +27,7 @@ internal sealed class StreamTarget : IFuzzTarget
             for (int pass = 0; pass < 2; pass++)
             {
                 bool async = pass == 1;
-                var source = new ShortReadStream(bytes, new ReadSizes(input.Next()).Next);
+                var source = new ShortReadStream(bytes, input.NextReadSizes());
                 var destination = new MemoryStream();
                 string api = async ? "NormalizeUtf8Async(Stream)" : "NormalizeUtf8(Stream)";
                 try
@@ -50,7 +51,7 @@ internal sealed class StreamTarget : IFuzzTarget
                 Law.Equal(expected, destination.ToArray(), $"L3 {api} equals the span result ({s.Name})");
 
                 string expectedText = n.Normalize(text);
-                var reader = new ShortReadReader(text, new ReadSizes(input.Next()).Next);
+                var reader = new ShortReadReader(text, input.NextReadSizes());
                 var writer = new StringWriter();
                 if (async)
                 {
