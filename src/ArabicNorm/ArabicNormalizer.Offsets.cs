@@ -11,6 +11,8 @@ public sealed partial class ArabicNormalizer
     /// <param name="text">The text to normalize.</param>
     /// <returns>The normalized text (the same as <see cref="Normalize(string)"/> gives) with its source indices.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The normalized text would be longer than a string can hold, as for
+    /// <see cref="Normalize(string)"/>; thrown before anything is allocated.</exception>
     /// <remarks>Allocates the result and one <see cref="int"/> per output character. See <see cref="NormalizedText"/>
     /// for what the indices mean.</remarks>
     public NormalizedText NormalizeWithOffsets(string text)
@@ -28,7 +30,8 @@ public sealed partial class ArabicNormalizer
             return new NormalizedText(text, text, identity);
         }
 
-        int capacity = text.Length + Math.Min(text.Length, 64) + 16;
+        int exact = CheckResultFitsString(text, 0, nameof(text));
+        int capacity = exact >= 0 ? exact : text.Length + Math.Min(text.Length, 64) + 16;
         char[] output = ArrayPool<char>.Shared.Rent(capacity);
         int[] indices = ArrayPool<int>.Shared.Rent(output.Length);
         try
@@ -96,7 +99,8 @@ public sealed partial class ArabicNormalizer
     /// <see cref="Normalize(ReadOnlySpan{char}, Span{char}, out int, out int, bool)"/>.</returns>
     /// <exception cref="ArgumentException"><paramref name="sourceIndices"/> is shorter than <paramref name="destination"/>.</exception>
     /// <exception cref="InvalidOperationException"><paramref name="source"/> and <paramref name="destination"/> overlap.</exception>
-    /// <remarks>Allocates nothing. Indices count from the start of this call's <paramref name="source"/>: when you
+    /// <remarks>Allocates nothing. As with the span method, only the first <paramref name="charsWritten"/> characters and
+    /// indices are output; the rest of both buffers may have been overwritten. Indices count from the start of this call's <paramref name="source"/>: when you
     /// feed a text in blocks, add the number of characters consumed before; the indices are then those of one call
     /// over the whole text, except that a boundary inside a collapsed run of spaces can move the run's space to another
     /// character of the run. The indices never decrease; see

@@ -34,6 +34,8 @@ public sealed partial class ArabicNormalizer
     /// valid UTF-8 text, the output is the UTF-8 encoding of what the UTF-16 methods produce for its UTF-16 form (law
     /// L3), and splitting the text into blocks at any byte gives the same output as one call.</para>
     /// <para>Output can be longer than input: U+FDFA (3 bytes) becomes 18 characters (33 bytes).</para>
+    /// <para>The output is the first <paramref name="bytesWritten"/> bytes of <paramref name="destination"/>; the bytes
+    /// after them may have been overwritten (a held-back tail is written, then given back).</para>
     /// </remarks>
     public OperationStatus NormalizeUtf8(
         ReadOnlySpan<byte> source,

@@ -15,8 +15,11 @@ namespace ArabicNorm;
 /// <see cref="System.Text.Unicode.Utf8"/> does. The string method is a thin layer over it that returns the caller's
 /// own instance when nothing changes. Output can be longer than input: a compatibility ligature such as U+FDFA
 /// becomes 18 characters.</para>
-/// <para>No input makes a method throw: unpaired surrogates, U+FFFF and unassigned code points pass through the
-/// rules that do not name them unchanged. Results never depend on culture, OS or globalization mode.</para>
+/// <para>No text makes a method throw: unpaired surrogates, U+FFFF and unassigned code points pass through the
+/// rules that do not name them unchanged. Results never depend on culture, OS or globalization mode. The exceptions
+/// each method documents are about its arguments, never about the characters of the text: <see langword="null"/>,
+/// overlapping buffers, streams that cannot read or write, bytes that are not UTF-8 given to a stream method, a result
+/// longer than a string (or a count longer than an <see cref="int"/>) can hold, and cancellation.</para>
 /// </remarks>
 public sealed partial class ArabicNormalizer
 {
@@ -59,6 +62,10 @@ public sealed partial class ArabicNormalizer
     /// <param name="text">The text to normalize.</param>
     /// <returns>The normalized text; <paramref name="text"/> itself when it is already normalized.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="text"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The normalized text would be longer than a string can hold (1,073,741,791
+    /// characters; it takes a text of over 59 million characters, most of them expanding ligatures such as U+FDFA). The
+    /// length is counted first, so this is thrown before the result is allocated; normalize such a text in parts with
+    /// the span or stream methods.</exception>
     /// <remarks>Allocates nothing when the text is already normalized (law L6).</remarks>
     public string Normalize(string text)
     {
@@ -92,7 +99,9 @@ public sealed partial class ArabicNormalizer
     /// <see cref="OperationStatus.InvalidData"/> is never returned: all UTF-16 input is valid here.
     /// </returns>
     /// <exception cref="InvalidOperationException"><paramref name="source"/> and <paramref name="destination"/> overlap.</exception>
-    /// <remarks>Allocates nothing. Splitting a text into blocks at any points gives the same output as one call (law L3).</remarks>
+    /// <remarks>Allocates nothing. Splitting a text into blocks at any points gives the same output as one call (law L3).
+    /// The output is the first <paramref name="charsWritten"/> characters of <paramref name="destination"/>; the
+    /// characters after them may have been overwritten (a held-back tail is written, then given back).</remarks>
     public OperationStatus Normalize(
         ReadOnlySpan<char> source,
         Span<char> destination,
@@ -116,22 +125,7 @@ public sealed partial class ArabicNormalizer
     /// <exception cref="OverflowException">The normalized length exceeds <see cref="int.MaxValue"/>.</exception>
     /// <remarks>Allocates nothing: use it to size a destination buffer for
     /// <see cref="Normalize(ReadOnlySpan{char}, Span{char}, out int, out int, bool)"/>.</remarks>
-    public int GetNormalizedLength(ReadOnlySpan<char> source)
-    {
-        Span<char> scratch = stackalloc char[512];
-        int total = 0;
-        while (true)
-        {
-            OperationStatus status = Utf16Engine.Run(_tables, source, scratch, default, out int consumed, out int written, isFinalBlock: true);
-            total = checked(total + written);
-            if (status == OperationStatus.Done)
-            {
-                return total;
-            }
-
-            source = source[consumed..];
-        }
-    }
+    public int GetNormalizedLength(ReadOnlySpan<char> source) => checked((int)CountNormalized(source));
 
     /// <summary>Returns a description of the options this normalizer applies.</summary>
     /// <returns>The options as <c>Name=Value</c> pairs.</returns>
@@ -241,8 +235,10 @@ public sealed partial class ArabicNormalizer
     {
         ReadOnlySpan<char> rest = text.AsSpan(start);
 
-        // Most rules keep the length; leave a little room for compatibility expansions before growing.
-        int capacity = start + rest.Length + Math.Min(rest.Length, 64) + 16;
+        // Most rules keep the length; leave a little room for compatibility expansions before growing. A text that could
+        // expand past what a string holds is measured first, so that it fails before anything is allocated.
+        int exact = CheckResultFitsString(rest, start, nameof(text));
+        int capacity = exact >= 0 ? exact : start + rest.Length + Math.Min(rest.Length, 64) + 16;
         char[] buffer = ArrayPool<char>.Shared.Rent(capacity);
         try
         {

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ArabicNorm.Tests.Properties;
 
 /// <summary>
@@ -46,5 +48,29 @@ public class RegressionCases
             Assert.Equal(expected, SpecModel.Normalize(input, ArabicNormalizer.Default.GetOptions()));
             Assert.Equal(expected, ArabicNormalizer.Default.Normalize(expected));
         }
+    }
+
+    // Found by the fuzz targets (tests/README.md, "Findings"): the engine writes a held-back tail (NeedMoreData) or a
+    // character that did not fit whole (DestinationTooSmall) into the destination and then gives it back, so the
+    // destination past charsWritten is not left as it was. The docs now say that only the first charsWritten
+    // characters are output; this case pins what they promise on the inputs that showed it.
+    [Fact]
+    public void Normalize_HeldBackOrGivenBackOutput_OnlyCharsWrittenIsOutputAndItResumes()
+    {
+        const string Text = "\u0628 \u0627\u0654"; // BEH, SPACE, ALEF, HAMZA ABOVE -> BEH, SPACE, ALEF WITH HAMZA ABOVE
+        char[] destination = new char[8];
+        Array.Fill(destination, '\uFDD0');
+        OperationStatus status = ArabicNormalizer.Default.Normalize(Text.AsSpan(0, 3), destination, out int consumed, out int written, isFinalBlock: false);
+        Assert.Equal(OperationStatus.NeedMoreData, status);
+        Assert.Equal(2, consumed); // the ALEF is held back: a hamza mark may follow
+        Assert.Equal("\u0628 ", new string(destination, 0, written));
+        Assert.Equal(OperationStatus.Done, ArabicNormalizer.Default.Normalize(Text.AsSpan(consumed), destination.AsSpan(written), out _, out int rest));
+        Assert.Equal("\u0628 \u0623", new string(destination, 0, written + rest));
+
+        // A lam-alef ligature is two characters: one char of room takes none of it, and nothing counts as written.
+        status = ArabicNormalizer.Default.Normalize("\uFEFB", destination.AsSpan(0, 1), out consumed, out written);
+        Assert.Equal(OperationStatus.DestinationTooSmall, status);
+        Assert.Equal(0, consumed);
+        Assert.Equal(0, written);
     }
 }

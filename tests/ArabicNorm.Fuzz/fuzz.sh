@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Coverage-guided fuzzing of ArabicNorm with SharpFuzz + AFL++ (tests/README.md, "Fuzzing").
+#
+#   tests/ArabicNorm.Fuzz/fuzz.sh SECONDS_PER_TARGET [TARGET...]
+#
+# Publishes the fuzz program into artifacts/fuzz/bin, instruments ArabicNorm.dll there with the sharpfuzz tool (the
+# copy in bin/ of the build stays untouched), then runs afl-fuzz on each target in turn (all five by default) for the
+# given time, from the committed corpus (tests/ArabicNorm.Fuzz/corpus) into artifacts/fuzz/findings/TARGET (FUZZ_OUT
+# names another folder than artifacts/fuzz). Every
+# crash or hang AFL++ saves is replayed through the uninstrumented program to print the law it breaks. Ends with one
+# line per target (executions, paths, crashes, hangs) and fails when any target found a crash or a hang.
+# Needs afl-fuzz (apt-get install afl++) and the local tool manifest restored (dotnet tool restore).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+seconds=${1:?seconds per target}
+shift
+targets=("$@")
+[[ ${#targets[@]} -gt 0 ]] || targets=(utf16 utf8 stream offsets report)
+
+out=${FUZZ_OUT:-artifacts/fuzz}
+rm -rf "$out/bin" "$out/plain"
+dotnet publish tests/ArabicNorm.Fuzz -c Release -o "$out/bin" --nologo -v quiet
+cp -r "$out/bin" "$out/plain"
+dotnet tool restore > /dev/null
+dotnet sharpfuzz "$out/bin/ArabicNorm.dll"
+
+export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1
+export DOTNET_TieredPGO=0
+status=0
+summary=()
+for target in "${targets[@]}"; do
+    findings="$out/findings/$target"
+    rm -rf "$findings"
+    mkdir -p "$findings"
+    echo "== afl-fuzz $target for ${seconds}s"
+    # -t: a .NET start-up is slow, an input is not; -m none: the runtime reserves far more address space than it uses.
+    timeout --preserve-status -k 30 $((seconds + 60)) \
+        afl-fuzz -i tests/ArabicNorm.Fuzz/corpus -o "$findings" -t 5000 -m none -V "$seconds" -- \
+        "$out/bin/ArabicNorm.Fuzz" fuzz "$target" > "$findings/afl.log" 2>&1 || true
+    stats="$findings/default/fuzzer_stats"
+    if [[ ! -f $stats ]]; then
+        echo "afl-fuzz did not start for $target:"
+        tail -n 30 "$findings/afl.log"
+        status=1
+        summary+=("$target: did not run")
+        continue
+    fi
+
+    get() { awk -F' *: *' -v k="$1" '$1 == k { print $2 }' "$stats"; }
+    crashes=$(find "$findings/default/crashes" -type f -name 'id:*' | wc -l)
+    hangs=$(find "$findings/default/hangs" -type f -name 'id:*' | wc -l)
+    summary+=("$target: $(get execs_done) executions, $(get corpus_count) paths ($(get corpus_found) new), $crashes crashes, $hangs hangs, $(get execs_per_sec) exec/s, stability $(get stability)")
+    if [[ $crashes -gt 0 || $hangs -gt 0 ]]; then
+        status=1
+        "$out/plain/ArabicNorm.Fuzz" replay "$target" "$findings/default/crashes" "$findings/default/hangs" | tail -n 20 || true
+    fi
+done
+
+printf '%s\n' "${summary[@]}"
+exit $status
