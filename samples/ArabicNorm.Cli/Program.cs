@@ -1,6 +1,7 @@
 // arabicnorm: normalizes UTF-8 text from files or standard input with ArabicNorm, streaming, to standard output or
 // a file. See README.md for the usage, the exit codes and the memory bound.
-using System.Reflection;
+using System.CommandLine;
+using System.CommandLine.Help;
 using ArabicNorm;
 using ArabicNorm.Cli;
 
@@ -25,30 +26,26 @@ namespace ArabicNorm.Cli
 
         public static int Run(string[] args)
         {
-            CommandLine line;
-            try
+            RootCommand root = ToolCommand.Create();
+            var errors = new List<string>();
+            ParseResult result = ToolCommand.Parse(root, args, errors);
+            if (errors.Count > 0 && result.Action is not HelpAction)
             {
-                line = CommandLine.Parse(args);
-            }
-            catch (UsageException e)
-            {
-                Console.Error.WriteLine($"arabicnorm: {e.Message}");
+                foreach (string error in errors.Distinct())
+                {
+                    Console.Error.WriteLine($"arabicnorm: {error}");
+                }
+
                 Console.Error.WriteLine("Try 'arabicnorm --help' for more information.");
                 return Usage;
             }
 
-            if (line.Help)
-            {
-                Console.Out.Write(HelpText());
-                return Ok;
-            }
+            return result.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
 
-            if (line.Version)
-            {
-                Console.Out.WriteLine($"arabicnorm {typeof(ArabicNormalizer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion}");
-                return Ok;
-            }
-
+        /// <summary>Runs the root command: checks the inputs, then normalizes them.</summary>
+        public static int Normalize(ToolSettings line)
+        {
             List<string> inputs = line.Inputs.Count == 0 ? ["-"] : line.Inputs;
             if (inputs.Count(i => i == "-") > 1)
             {
@@ -80,11 +77,11 @@ namespace ArabicNorm.Cli
                 totalBytes += new FileInfo(input).Length;
             }
 
-            var normalizer = new ArabicNormalizer(line.BuildOptions());
+            var normalizer = new ArabicNormalizer(line.Options);
             return Normalize(normalizer, line, inputs, totalBytes);
         }
 
-        private static int Normalize(ArabicNormalizer normalizer, CommandLine line, List<string> inputs, long totalBytes)
+        private static int Normalize(ArabicNormalizer normalizer, ToolSettings line, List<string> inputs, long totalBytes)
         {
             string? temporary = null;
             Stream output;
@@ -224,38 +221,6 @@ namespace ArabicNorm.Cli
             error.WriteLine(new string('-', 33));
             error.WriteLine($"{"changed",-20} {Invariant.N(report.ChangedCharacters),12}");
             error.WriteLine($"{"characters",-20} {Invariant.N(report.Characters),12}");
-        }
-
-        private static string HelpText()
-        {
-            var b = new System.Text.StringBuilder();
-            b.AppendLine("Usage: arabicnorm [--preset default|search|persian] [option overrides] [--stats] [-o OUTPUT] [FILE...]");
-            b.AppendLine();
-            b.AppendLine("Normalizes Arabic text (UTF-8 in, UTF-8 out), streaming. Reads standard input when no FILE");
-            b.AppendLine("is given (or for '-'), and writes standard output unless -o is given. Files are normalized one");
-            b.AppendLine("after the other, each as a text of its own.");
-            b.AppendLine();
-            b.AppendLine("Options:");
-            b.AppendLine("  --preset NAME        default (news-safe, the default), search (index/query folding) or persian");
-            b.AppendLine("  -o, --output FILE    write FILE (through a temporary file, moved into place on success)");
-            b.AppendLine("  --stats              print what changed, per rule, on standard error");
-            b.AppendLine("  -h, --help           show this help; --version shows the version");
-            b.AppendLine();
-            b.AppendLine("Option overrides (applied after the preset, in order):");
-            foreach (string name in CommandLine.SwitchNames)
-            {
-                b.AppendLine($"  --{name}, --no-{name}");
-            }
-
-            foreach ((string name, string[] values) in CommandLine.ChoiceNames)
-            {
-                b.AppendLine($"  --{name}={string.Join('|', values)}");
-            }
-
-            b.AppendLine();
-            b.AppendLine("Exit codes: 0 success, 64 bad usage, 65 invalid UTF-8 input, 66 missing input file,");
-            b.AppendLine("73 cannot create the output, 74 read or write error.");
-            return b.ToString();
         }
     }
 }
