@@ -31,15 +31,17 @@ internal static class ToolCommand
         ("ascii-punctuation", (o, v) => o.AsciiPunctuation = v),
     ];
 
+    // The values are the enum names, as in configuration (appsettings.json); like every option name, they are matched
+    // ignoring case and hyphens, so --digits ArabicIndic, --digits arabicindic and --digits arabic-indic are one.
     private static readonly (string Name, string[] Values, Action<ArabicNormalizerOptions, string> Set)[] s_choices =
     [
-        ("letters", ["keep", "arabic", "persian"], (o, v) => o.Letters = ParseEnum<LetterTarget>(v)),
-        ("digits", ["keep", "ascii", "arabic-indic", "persian"], (o, v) => o.Digits = ParseEnum<DigitTarget>(v)),
-        ("quotes", ["keep", "ascii"], (o, v) => o.Quotes = ParseEnum<QuoteTarget>(v)),
-        ("zwnj", ["keep", "remove", "space"], (o, v) => o.Zwnj = ParseEnum<ZwnjHandling>(v)),
+        ("letters", Enum.GetNames<LetterTarget>(), (o, v) => o.Letters = Enum.Parse<LetterTarget>(v)),
+        ("digits", Enum.GetNames<DigitTarget>(), (o, v) => o.Digits = Enum.Parse<DigitTarget>(v)),
+        ("quotes", Enum.GetNames<QuoteTarget>(), (o, v) => o.Quotes = Enum.Parse<QuoteTarget>(v)),
+        ("zwnj", Enum.GetNames<ZwnjHandling>(), (o, v) => o.Zwnj = Enum.Parse<ZwnjHandling>(v)),
     ];
 
-    private static readonly string[] s_presets = ["default", "search", "persian"];
+    private static readonly string[] s_presets = ["Default", "Search", "Persian"];
 
     /// <summary>The FILE arguments; none means standard input.</summary>
     public static readonly Argument<string[]> Inputs = new("FILE")
@@ -49,7 +51,7 @@ internal static class ToolCommand
     };
 
     /// <summary>--preset.</summary>
-    public static readonly Option<string> Preset = Choice("--preset", s_presets, "The starting options: default (news-safe), search (index and query folding) or persian.", "default");
+    public static readonly Option<string> Preset = Choice("--preset", s_presets, "The starting options: Default (news-safe), Search (index and query folding) or Persian.", "Default");
 
     /// <summary>-o, --output.</summary>
     public static readonly Option<string?> Output = Last<string?>(
@@ -66,6 +68,34 @@ internal static class ToolCommand
 
     /// <summary>--stats.</summary>
     public static readonly Option<bool> Stats = new("--stats") { Description = "Print what changed, per rule, on standard error." };
+
+    /// <summary>--report.</summary>
+    public static readonly Option<string?> Report = Choice("--report", ["Text", "Json"], "Print the change report as Text (the --stats table, on standard error) or Json (on standard error; with --check, on standard output in place of the list).", null)!;
+
+    /// <summary>--check.</summary>
+    public static readonly Option<bool> Check = new("--check")
+    {
+        Description = "Write nothing; list each change as FILE:LINE:COLUMN: RULE: FROM -> TO on standard output, and exit 1 when an input is not normalized.",
+    };
+
+    /// <summary>-i, --in-place.</summary>
+    public static readonly Option<bool> InPlace = new("--in-place", "-i")
+    {
+        Description = "Replace each FILE by its normalized text, atomically (files already normalized are not touched).",
+    };
+
+    /// <summary>-j, --jobs.</summary>
+    public static readonly Option<int> Jobs = Last<int>(
+        new("--jobs", "-j") { Description = "With --check or --in-place, process N files at a time (the result is the same as one at a time).", HelpName = "N", DefaultValueFactory = _ => 1 },
+        (value, result) =>
+        {
+            if (!int.TryParse(value, System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out int jobs) || jobs < 1)
+            {
+                result.AddError($"invalid value '{value}' for --jobs (expected a whole number of 1 or more)");
+            }
+
+            return jobs;
+        });
 
     private static readonly Dictionary<string, (Option<bool> On, Option<bool> Off, Action<ArabicNormalizerOptions, bool> Set)> s_switchOptions =
         s_switches.ToDictionary(
@@ -95,6 +125,10 @@ internal static class ToolCommand
         root.Add(Preset);
         root.Add(Output);
         root.Add(Stats);
+        root.Add(Report);
+        root.Add(Check);
+        root.Add(InPlace);
+        root.Add(Jobs);
         foreach ((Option<bool> on, Option<bool> off, _) in s_switchOptions.Values)
         {
             root.Add(on);
@@ -139,16 +173,50 @@ internal static class ToolCommand
                     return false;
                 }
 
-                replacement = replacement is null ? null : CheckSwitchValues(replacement, errors);
+                replacement = replacement is null ? null : CheckSwitchValues(Canonical(root, replacement), errors);
                 return true;
             };
         }
 
-        ParseResult result = root.Parse(CheckSwitchValues(args, errors), configuration);
+        ParseResult result = root.Parse(CheckSwitchValues(Canonical(root, args), errors), configuration);
         errors.AddRange(result.Errors.Select(e => e.Message));
         errors.AddRange(UnknownOptions(result));
         return result;
     }
+
+    // Option names are matched ignoring case and hyphens (--FoldAlef, --foldalef and --fold-alef are one, as the
+    // configuration key FoldAlef is): each such spelling becomes the name System.CommandLine knows.
+    private static List<string> Canonical(RootCommand root, IReadOnlyList<string> args)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Option option in root.Options)
+        {
+            foreach (string alias in option.Aliases.Prepend(option.Name).Where(a => a.StartsWith("--", StringComparison.Ordinal)))
+            {
+                names[Fold(alias)] = alias;
+            }
+        }
+
+        var canonical = new List<string>(args.Count);
+        bool onlyFiles = false;
+        foreach (string arg in args)
+        {
+            onlyFiles |= arg == "--";
+            if (onlyFiles || !arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
+            {
+                canonical.Add(arg);
+                continue;
+            }
+
+            int split = arg.IndexOfAny(['=', ':']);
+            string name = split < 0 ? arg : arg[..split];
+            canonical.Add(names.TryGetValue(Fold(name), out string? known) ? known + (split < 0 ? string.Empty : arg[split..]) : arg);
+        }
+
+        return canonical;
+    }
+
+    private static string Fold(string name) => name.Replace("-", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
 
     /// <summary>Lists the option-switch names, for tests and help.</summary>
     public static IEnumerable<string> SwitchNames => s_switches.Select(s => s.Name);
@@ -190,7 +258,7 @@ internal static class ToolCommand
     }
 
     private static bool IsSwitch(string name) =>
-        name == "--stats" ||
+        name is "--stats" or "--check" or "--in-place" ||
         s_switchOptions.ContainsKey(name[2..]) ||
         name.StartsWith("--no-", StringComparison.Ordinal) && s_switchOptions.ContainsKey(name[5..]);
 
@@ -275,8 +343,8 @@ internal static class ToolCommand
     {
         ArabicNormalizerOptions options = result.GetValue(Preset) switch
         {
-            "search" => ArabicNormalizer.Search.GetOptions(),
-            "persian" => ArabicNormalizer.Persian.GetOptions(),
+            "Search" => ArabicNormalizer.Search.GetOptions(),
+            "Persian" => ArabicNormalizer.Persian.GetOptions(),
             _ => ArabicNormalizer.Default.GetOptions(),
         };
         foreach ((Option<bool> on, Option<bool> off, Action<ArabicNormalizerOptions, bool> set) in s_switchOptions.Values)
@@ -319,18 +387,21 @@ internal static class ToolCommand
         return options;
     }
 
+    // The value comes back spelled as in values (the enum names), whatever case and hyphens it was typed with.
     private static Option<string> Choice(string name, string[] values, string description, string? defaultValue)
     {
         var option = Last<string>(
             new(name) { Description = description, HelpName = string.Join('|', values) },
             (value, result) =>
             {
-                if (!values.Contains(value, StringComparer.Ordinal))
+                string? known = values.FirstOrDefault(v => Fold(v) == Fold(value));
+                if (known is null)
                 {
-                    result.AddError($"invalid value '{value}' for {name} (expected {string.Join(", ", values)})");
+                    result.AddError($"invalid value '{value}' for {name} (expected {string.Join(", ", values)}; case and hyphens do not matter)");
+                    return value;
                 }
 
-                return value;
+                return known;
             });
         if (defaultValue is not null)
         {
@@ -348,9 +419,6 @@ internal static class ToolCommand
         option.CustomParser = result => parse(result.Tokens[^1].Value, result);
         return option;
     }
-
-    private static T ParseEnum<T>(string value)
-        where T : struct, Enum => Enum.Parse<T>(value.Replace("-", string.Empty, StringComparison.Ordinal), ignoreCase: true);
 
     /// <summary>Prints the generated help with the command named as users type it, then the exit codes.</summary>
     private sealed class ToolHelpAction(HelpAction generated) : SynchronousCommandLineAction
@@ -397,15 +465,56 @@ internal static class ToolCommand
     }
 }
 
-/// <summary>What one normalization run was asked to do.</summary>
-internal sealed record ToolSettings(ArabicNormalizerOptions Options, bool Stats, string? Output, List<string> Inputs)
+/// <summary>What one run was asked to do.</summary>
+internal sealed record ToolSettings(
+    ArabicNormalizerOptions Options,
+    bool Stats,
+    string? Report,
+    string? Output,
+    List<string> Inputs,
+    bool Check,
+    bool InPlace,
+    int Jobs)
 {
-    /// <summary>Reads the settings from a parse of the root command.</summary>
+    /// <summary>Gets whether a change report is printed (--stats or --report).</summary>
+    public bool WantsReport => Stats || Report is not null;
+
+    /// <summary>Reads the settings from a parse of the root command; <c>-o -</c> is standard output.</summary>
     public static ToolSettings From(ParseResult result) => new(
         ToolCommand.BuildOptions(result),
         result.GetValue(ToolCommand.Stats),
-        result.GetValue(ToolCommand.Output),
-        [.. result.GetValue(ToolCommand.Inputs) ?? []]);
+        result.GetValue(ToolCommand.Report)?.ToLowerInvariant(),
+        result.GetValue(ToolCommand.Output) is "-" ? null : result.GetValue(ToolCommand.Output),
+        [.. result.GetValue(ToolCommand.Inputs) ?? []],
+        result.GetValue(ToolCommand.Check),
+        result.GetValue(ToolCommand.InPlace),
+        result.GetValue(ToolCommand.Jobs));
+
+    /// <summary>Returns what is wrong with the combination of options, or <see langword="null"/>.</summary>
+    public string? Usage()
+    {
+        if (Inputs.Count(i => i == "-") > 1)
+        {
+            return "standard input ('-') can be named only once";
+        }
+
+        if (Check && (InPlace || Output is not null))
+        {
+            return "--check writes nothing: it cannot be combined with --in-place or --output";
+        }
+
+        if (InPlace && Output is not null)
+        {
+            return "--in-place cannot be combined with --output";
+        }
+
+        if (InPlace && (Inputs.Count == 0 || Inputs.Contains("-")))
+        {
+            return "--in-place needs files to replace (not standard input)";
+        }
+
+        return null;
+    }
 }
 
 /// <summary>Formats numbers the same way in every culture.</summary>
