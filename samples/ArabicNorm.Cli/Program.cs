@@ -38,7 +38,9 @@ namespace ArabicNorm.Cli
             RootCommand root = ToolCommand.Create();
             var errors = new List<string>();
             ParseResult result = ToolCommand.Parse(root, args, errors);
-            if (errors.Count > 0 && result.Action is not HelpAction)
+            // Help and the [suggest] directive of shell completion answer whatever else the line holds.
+            bool suggest = root.Directives.OfType<System.CommandLine.Completions.SuggestDirective>().Any(d => result.GetResult(d) is not null);
+            if (errors.Count > 0 && !suggest && result.Action is not HelpAction)
             {
                 foreach (string error in errors.Distinct())
                 {
@@ -56,6 +58,11 @@ namespace ArabicNorm.Cli
             }
             catch (OperationCanceledException)
             {
+                return Software; // a signal came while a file was about to be put in place: it was not
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Diagnostics.Error($"internal error: {e}");
                 return Software;
             }
         }

@@ -403,6 +403,7 @@ internal static class ToolCommand
 
                 return known;
             });
+        option.CompletionSources.Add(values);
         if (defaultValue is not null)
         {
             option.DefaultValueFactory = _ => defaultValue;

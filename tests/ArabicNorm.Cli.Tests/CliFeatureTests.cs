@@ -229,6 +229,19 @@ public sealed class CliFeatureTests : IDisposable
     }
 
     [Fact]
+    public void SuggestDirective_CompletesOptionNamesAndValues()
+    {
+        CliResult names = CliProcess.Run(null, "[suggest:5]", "--sta");
+        Assert.Equal(0, names.ExitCode);
+        Assert.Equal("--stats\n", s_strict.GetString(names.Stdout));
+
+        // System.CommandLine offers the values that contain the word typed, ignoring case.
+        CliResult values = CliProcess.Run(null, "[suggest:11]", "--digits ar");
+        Assert.Equal(0, values.ExitCode);
+        Assert.Equal(["ArabicIndic"], s_strict.GetString(values.Stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public void Help_ListsTheValuesAsTheConfigurationSpellsThem()
     {
         CliResult result = CliProcess.Run(null, "--help");
