@@ -245,7 +245,16 @@ internal static class SpecExpectation
             {
                 // NFD gives ALEF, then MADDA or HAMZA ABOVE (230); HAMZA BELOW (220) sorts before it and composes with
                 // the ALEF; the other mark then stands, first of its class, or is deleted as an uncomposed diacritic.
-                output[baseIndex] = ('\u0625', Rules('\u0625', o) ?? '\u0625', false, marks);
+                char above = before == '\u0622' ? '\u0653' : '\u0654';
+                char below = Rules('\u0625', o) ?? '\u0625';
+                if (Compose(below, above) is char again and not '\0')
+                {
+                    // FoldAlef made it ALEF: the released mark composes with the folded letter, as marks after one do.
+                    output[baseIndex] = (again, Rules(again, o) ?? again, false, marks + 1);
+                    return;
+                }
+
+                output[baseIndex] = ('\u0625', below, false, marks);
                 if (!o.RemoveDiacritics)
                 {
                     int first = start;
@@ -254,7 +263,6 @@ internal static class SpecExpectation
                         first++;
                     }
 
-                    char above = before == '\u0622' ? '\u0653' : '\u0654';
                     output.Insert(first, (above, above, false, 0));
                 }
 

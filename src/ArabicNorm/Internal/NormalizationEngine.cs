@@ -39,6 +39,7 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
     // Whether plain runs go through PlainRunTranslator (UTF-16 without a recorder), and where it may next be tried.
     private readonly bool _vectorize;
     private int _vectorResume;
+    private int _vectorBackOff = PlainRunTranslator.BlockSize / 2;
 
     // The output written so far and its last character.
     private int _o;
@@ -273,8 +274,20 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
         _entryOutStart = state.EntryOutStart;
 
         // After a stop the scalar loop takes the one character and the vector path goes on behind it; when not even
-        // one block went through (presentation forms, say), the loop runs a while before the next try.
-        _vectorResume = next > i ? (stopped ? next + 1 : next) : i + (PlainRunTranslator.BlockSize / 2);
+        // one block went through (presentation forms, say), or the run was shorter than a block (vocalized text, whose
+        // marks the scalar loop sorts), the loop runs a while before the next try.
+        // The wait doubles with every short run in a row (up to 512 code units), so dense text pays the vector setup
+        // rarely, and a long run brings it back to half a block.
+        if (next - i >= PlainRunTranslator.BlockSize)
+        {
+            _vectorBackOff = PlainRunTranslator.BlockSize / 2;
+            _vectorResume = stopped ? next + 1 : next;
+        }
+        else
+        {
+            _vectorResume = Math.Max(next, i) + _vectorBackOff;
+            _vectorBackOff = Math.Min(_vectorBackOff * 2, 512);
+        }
         return next;
     }
 
@@ -487,6 +500,13 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
                 if (composed != '\0')
                 {
                     _pendingYeh = false;
+                    if (_recordSourceIndexes && _seqMarks < _o)
+                    {
+                        // Composed across marks: the base and the marks between map to the base, so that the source
+                        // range of the letter still covers the hamza mark it took.
+                        _sourceIndexes[_seqMarks.._o].Fill(_sourceIndexes[_seqBase]);
+                    }
+
                     char mapped = _map[composed];
                     TCodec.Rewrite(_dst, _seqBase, mapped);
                     _seqBaseChar = mapped;
@@ -533,7 +553,15 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
     // becomes ALEF WITH HAMZA BELOW and the other mark stands, first of its class (or is deleted as a diacritic).
     private bool ComposeBelow(char released)
     {
-        if (_tables.RemoveDiacritics)
+        char composite = '\u0625'; // ALEF WITH HAMZA BELOW
+        char absorbed = NormalizationTables.Compose(_map[composite], released);
+        if (absorbed != '\0')
+        {
+            // A fold made the base ALEF again (FoldAlef): the released mark composes with it, as a mark after a
+            // folded letter does (3.2), and the letter folds once more.
+            composite = absorbed;
+        }
+        else if (_tables.RemoveDiacritics)
         {
             _seqCount--; // the released mark is deleted: no part of the sequence
         }
@@ -562,14 +590,14 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
             _seqClasses |= 2;
         }
 
-        char mapped = _map['\u0625']; // ALEF WITH HAMZA BELOW, through the letter and fold rules
+        char mapped = _map[composite]; // through the letter and fold rules
         TCodec.Rewrite(_dst, _seqBase, mapped);
         _seqBaseChar = mapped;
-        _seqBaseX = '\u0625';
+        _seqBaseX = composite;
         if (_lastOut == _seqBase)
         {
             _lastChar = mapped;
-            _lastX = '\u0625';
+            _lastX = composite;
         }
 
         _seqCount++;

@@ -19,13 +19,33 @@ public class LawProperties
         return c.Normalizer.Normalize(once) == once;
     }
 
-    // L2: N(s) == N(c(s)) where c composes the eight pairs of 3.2.
+    // L2: N(s) == N(NFC(s)) == N(NFD(s)) with ICU4N's NFC and NFD, for every option combination with ComposeHamza,
+    // over texts in which NFC and NFD change only Arabic characters; and N(s) is in canonical order there.
     [LawProperty]
-    public bool Normalize_IsCanonicallyEquivalent(Case c)
+    public bool Normalize_IsCanonicallyEquivalent(CanonicalCase c)
     {
-        var options = new ArabicNormalizerOptions(c.Options.Value) { ComposeHamza = true };
+        var options = new ArabicNormalizerOptions(c.Case.Options.Value) { ComposeHamza = true };
         ArabicNormalizer normalizer = Options.For(options);
-        return normalizer.Normalize(c.Input) == normalizer.Normalize(ComposePairs(c.Input));
+        string s = c.Case.Input;
+        string n = normalizer.Normalize(s);
+        return n == normalizer.Normalize(CanonicalEquivalence.Nfc(s))
+            && n == normalizer.Normalize(CanonicalEquivalence.Nfd(s))
+            && CanonicalEquivalence.IsInCanonicalOrder(n);
+    }
+
+    // L2 beyond 30 non-starters: on Arabic letters and marks, N(s) is N of UAX #15's Stream-Safe form of s, and of
+    // that form's NFC and NFD: the library splits a long sequence where the Stream-Safe Text Process puts its joiner.
+    [LawProperty]
+    public bool Normalize_SplitsLongSequencesAsStreamSafeText(LongSequenceCase c)
+    {
+        var options = new ArabicNormalizerOptions(c.Case.Options.Value) { ComposeHamza = true, RemoveDiacritics = false };
+        ArabicNormalizer normalizer = Options.For(options);
+        string safe = CanonicalEquivalence.StreamSafe(c.Case.Input);
+        string n = normalizer.Normalize(c.Case.Input);
+        return n == normalizer.Normalize(safe)
+            && n == normalizer.Normalize(CanonicalEquivalence.Nfc(safe))
+            && n == normalizer.Normalize(CanonicalEquivalence.Nfd(safe))
+            && CanonicalEquivalence.IsInCanonicalOrder(n);
     }
 
     // L3: the string API, the span API into an exact-size buffer, and the span API fed in chunks at arbitrary split
@@ -240,26 +260,6 @@ public class LawProperties
         ArabicNormalizer n = Options.For(SpecExpectation.Identity());
         string output = n.Normalize(t.Value);
         return ReferenceEquals(output, t.Value) && n.IsNormalized(t.Value);
-    }
-
-    /// <summary>Composes every adjacent pair of the eight, as NFC would (the c of law L2).</summary>
-    internal static string ComposePairs(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        foreach (char x in s)
-        {
-            char composed = sb.Length > 0 && SpecModel.IsHamzaMark(x) ? SpecModel.Compose(sb[^1], x) : '\0';
-            if (composed != '\0')
-            {
-                sb[^1] = composed;
-            }
-            else
-            {
-                sb.Append(x);
-            }
-        }
-
-        return sb.ToString();
     }
 
     /// <summary>Feeds <paramref name="input"/> to the span API in chunks whose lengths come from

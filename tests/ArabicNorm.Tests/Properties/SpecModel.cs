@@ -355,10 +355,17 @@ internal static class SpecModel
             {
                 // NFC decomposes the ALEF WITH MADDA / HAMZA ABOVE, sorts HAMZA BELOW (220) before that mark (230) and
                 // composes HAMZA BELOW; the released mark is the first of class 230, or a deleted diacritic.
+                char above = s.From == '\u0622' ? '\u0653' : '\u0654';
+                char again = Compose(Rule('\u0625', o), above);
+                if (again != '\0')
+                {
+                    items[first - 1] = new Item(Rule(again, o), again, false, s.Count + 1); // folded to ALEF, it takes the mark
+                    return;
+                }
+
                 items[first - 1] = new Item(Rule('\u0625', o), '\u0625', false, s.Count);
                 if (!o.RemoveDiacritics)
                 {
-                    char above = s.From == '\u0622' ? '\u0653' : '\u0654';
                     int k = marks.FindIndex(m => CanonicalClasses.Of(m.From) >= 230);
                     items.Insert(first + (k >= 0 ? k : marks.Count), new Item(above, above, false, 0));
                 }
