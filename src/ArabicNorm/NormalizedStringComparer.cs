@@ -1,0 +1,282 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using ArabicNorm.Internal;
+
+namespace ArabicNorm;
+
+/// <summary>
+/// Compares texts by their normalized forms: two texts are equal when an <see cref="ArabicNormalizer"/> gives them the
+/// same output, and they sort in the ordinal order of those outputs.
+/// </summary>
+/// <remarks>
+/// <para>Get one from <see cref="ArabicNormalizer.Comparer"/>. For every pair of texts <c>a</c> and <c>b</c> and its
+/// normalizer <c>N</c>: <see cref="Equals(string, string)"/> is <c>N.Normalize(a) == N.Normalize(b)</c> (ordinal),
+/// <see cref="GetHashCode(string)"/> gives equal texts the same hash, and the sign of
+/// <see cref="Compare(string, string)"/> is that of <c>string.CompareOrdinal(N.Normalize(a), N.Normalize(b))</c>.</para>
+/// <para>Nothing is allocated: both texts are normalized piece by piece into stack buffers (or, where the rules change
+/// nothing, read in place) and compared or hashed as they go, so a difference near the start costs little. The hash is
+/// that of the normalized characters in fixed blocks, whatever the pieces were; like
+/// <see cref="string.GetHashCode()"/>, it is randomized per process, so do not store it.</para>
+/// <para><see langword="null"/> is handled as <see cref="StringComparer.Ordinal"/> handles it: it equals only
+/// <see langword="null"/>, sorts before every text, and <see cref="GetHashCode(string)"/> rejects it.</para>
+/// <para>On .NET 9 and later the comparer also implements
+/// <c>IAlternateEqualityComparer&lt;ReadOnlySpan&lt;char&gt;, string?&gt;</c>, so
+/// <c>dictionary.GetAlternateLookup&lt;ReadOnlySpan&lt;char&gt;&gt;()</c> finds raw tokens cut from a buffer without
+/// allocating; keys added through such a lookup are stored normalized.</para>
+/// <para>Instances are immutable and thread-safe.</para>
+/// </remarks>
+public sealed class NormalizedStringComparer : StringComparer
+#if NET9_0_OR_GREATER
+    , IAlternateEqualityComparer<ReadOnlySpan<char>, string?>
+#endif
+{
+    // Normalized characters are hashed in blocks of this many, so the hash does not depend on the pieces.
+    private const int HashBlock = 32;
+
+    private readonly ArabicNormalizer _normalizer;
+
+    internal NormalizedStringComparer(ArabicNormalizer normalizer)
+    {
+        _normalizer = normalizer;
+    }
+
+    /// <summary>Gets the normalizer whose output this comparer compares.</summary>
+    public ArabicNormalizer Normalizer => _normalizer;
+
+    /// <summary>Compares two texts by the ordinal order of their normalized forms.</summary>
+    /// <param name="x">The first text, or <see langword="null"/>.</param>
+    /// <param name="y">The second text, or <see langword="null"/>.</param>
+    /// <returns>A negative number, zero or a positive number as the normalized <paramref name="x"/> sorts before,
+    /// equal to or after the normalized <paramref name="y"/>; <see langword="null"/> sorts first.</returns>
+    /// <remarks>Allocates nothing.</remarks>
+    public override int Compare(string? x, string? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return 0;
+        }
+
+        if (x is null)
+        {
+            return -1;
+        }
+
+        if (y is null)
+        {
+            return 1;
+        }
+
+        return Compare(x.AsSpan(), y.AsSpan());
+    }
+
+    /// <summary>Compares two texts by the ordinal order of their normalized forms.</summary>
+    /// <param name="x">The first text.</param>
+    /// <param name="y">The second text.</param>
+    /// <returns>A negative number, zero or a positive number as the normalized <paramref name="x"/> sorts before,
+    /// equal to or after the normalized <paramref name="y"/>.</returns>
+    /// <remarks>Allocates nothing.</remarks>
+    public int Compare(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
+    {
+        if (x.SequenceEqual(y))
+        {
+            return 0;
+        }
+
+        Span<char> bufferX = stackalloc char[NormalizedChunkReader.BufferSize];
+        Span<char> bufferY = stackalloc char[NormalizedChunkReader.BufferSize];
+        var readerX = new NormalizedChunkReader(_normalizer, _normalizer.Tables, x, bufferX);
+        var readerY = new NormalizedChunkReader(_normalizer, _normalizer.Tables, y, bufferY);
+        scoped ReadOnlySpan<char> chunkX = default;
+        scoped ReadOnlySpan<char> chunkY = default;
+        while (true)
+        {
+            while (chunkX.IsEmpty && readerX.TryRead(out chunkX))
+            {
+            }
+
+            while (chunkY.IsEmpty && readerY.TryRead(out chunkY))
+            {
+            }
+
+            if (chunkX.IsEmpty || chunkY.IsEmpty)
+            {
+                // One side ended: the shorter normalized text sorts first.
+                return chunkX.IsEmpty ? (chunkY.IsEmpty ? 0 : -1) : 1;
+            }
+
+            int n = Math.Min(chunkX.Length, chunkY.Length);
+            int order = chunkX[..n].SequenceCompareTo(chunkY[..n]);
+            if (order != 0)
+            {
+                return order;
+            }
+
+            chunkX = chunkX[n..];
+            chunkY = chunkY[n..];
+        }
+    }
+
+    /// <summary>Tells whether two texts have the same normalized form.</summary>
+    /// <param name="x">The first text, or <see langword="null"/>.</param>
+    /// <param name="y">The second text, or <see langword="null"/>.</param>
+    /// <returns><see langword="true"/> when both are <see langword="null"/>, or neither is and they normalize to the
+    /// same text (ordinal).</returns>
+    /// <remarks>Allocates nothing.</remarks>
+    public override bool Equals(string? x, string? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return true;
+        }
+
+        if (x is null || y is null)
+        {
+            return false;
+        }
+
+        return Equals(x.AsSpan(), y.AsSpan());
+    }
+
+    /// <summary>Tells whether two texts have the same normalized form.</summary>
+    /// <param name="x">The first text.</param>
+    /// <param name="y">The second text.</param>
+    /// <returns><see langword="true"/> when they normalize to the same text (ordinal).</returns>
+    /// <remarks>Allocates nothing; stops at the first difference of the normalized forms.</remarks>
+    public bool Equals(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
+    {
+        if (x.SequenceEqual(y))
+        {
+            return true;
+        }
+
+        Span<char> bufferX = stackalloc char[NormalizedChunkReader.BufferSize];
+        Span<char> bufferY = stackalloc char[NormalizedChunkReader.BufferSize];
+        var readerX = new NormalizedChunkReader(_normalizer, _normalizer.Tables, x, bufferX);
+        var readerY = new NormalizedChunkReader(_normalizer, _normalizer.Tables, y, bufferY);
+        scoped ReadOnlySpan<char> chunkX = default;
+        scoped ReadOnlySpan<char> chunkY = default;
+        while (true)
+        {
+            while (chunkX.IsEmpty && readerX.TryRead(out chunkX))
+            {
+            }
+
+            while (chunkY.IsEmpty && readerY.TryRead(out chunkY))
+            {
+            }
+
+            if (chunkX.IsEmpty || chunkY.IsEmpty)
+            {
+                return chunkX.IsEmpty && chunkY.IsEmpty;
+            }
+
+            int n = Math.Min(chunkX.Length, chunkY.Length);
+            if (!chunkX[..n].SequenceEqual(chunkY[..n]))
+            {
+                return false;
+            }
+
+            chunkX = chunkX[n..];
+            chunkY = chunkY[n..];
+        }
+    }
+
+    /// <summary>Computes a hash of the normalized form of <paramref name="obj"/>.</summary>
+    /// <param name="obj">The text.</param>
+    /// <returns>A hash that is the same for every two texts <see cref="Equals(string, string)"/> calls equal.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="obj"/> is <see langword="null"/>.</exception>
+    /// <remarks>Allocates nothing. The hash is randomized per process.</remarks>
+    public override int GetHashCode(string obj)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        return GetHashCode(obj.AsSpan());
+    }
+
+    /// <summary>Computes a hash of the normalized form of <paramref name="text"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>A hash that is the same for every two texts <see cref="Equals(ReadOnlySpan{char}, ReadOnlySpan{char})"/>
+    /// calls equal, and the same as <see cref="GetHashCode(string)"/> of an equal string.</returns>
+    /// <remarks>Allocates nothing. The hash is randomized per process.</remarks>
+    public int GetHashCode(ReadOnlySpan<char> text)
+    {
+        Span<char> buffer = stackalloc char[NormalizedChunkReader.BufferSize];
+        Span<char> block = stackalloc char[HashBlock];
+        var reader = new NormalizedChunkReader(_normalizer, _normalizer.Tables, text, buffer);
+        var hash = default(HashCode);
+        int filled = 0;
+        int length = 0;
+        while (reader.TryRead(out ReadOnlySpan<char> chunk))
+        {
+            length += chunk.Length;
+            if (filled > 0)
+            {
+                int take = Math.Min(HashBlock - filled, chunk.Length);
+                chunk[..take].CopyTo(block[filled..]);
+                filled += take;
+                chunk = chunk[take..];
+                if (filled < HashBlock)
+                {
+                    continue;
+                }
+
+                hash.AddBytes(MemoryMarshal.AsBytes(block));
+                filled = 0;
+            }
+
+            // Whole blocks straight from the piece: the same bytes in the same blocks as if they had been copied.
+            while (chunk.Length >= HashBlock)
+            {
+                hash.AddBytes(MemoryMarshal.AsBytes(chunk[..HashBlock]));
+                chunk = chunk[HashBlock..];
+            }
+
+            chunk.CopyTo(block);
+            filled = chunk.Length;
+        }
+
+        hash.AddBytes(MemoryMarshal.AsBytes(block[..filled]));
+        hash.Add(length);
+        return hash.ToHashCode();
+    }
+
+#if NET9_0_OR_GREATER
+    /// <summary>Tells whether a raw text and a key have the same normalized form.</summary>
+    /// <param name="alternate">The raw text, such as a token cut from a buffer.</param>
+    /// <param name="other">The key, or <see langword="null"/>.</param>
+    /// <returns><see langword="false"/> when <paramref name="other"/> is <see langword="null"/>; otherwise whether both
+    /// normalize to the same text.</returns>
+    bool IAlternateEqualityComparer<ReadOnlySpan<char>, string?>.Equals(ReadOnlySpan<char> alternate, string? other) =>
+        other is not null && Equals(alternate, other.AsSpan());
+
+    /// <summary>Computes the hash of the normalized form of a raw text.</summary>
+    /// <param name="alternate">The raw text.</param>
+    /// <returns>The same hash as <see cref="GetHashCode(string)"/> of an equal string.</returns>
+    int IAlternateEqualityComparer<ReadOnlySpan<char>, string?>.GetHashCode(ReadOnlySpan<char> alternate) => GetHashCode(alternate);
+
+    /// <summary>Creates the key to store for a raw text: its normalized form.</summary>
+    /// <param name="alternate">The raw text.</param>
+    /// <returns>A new string holding the normalized form of <paramref name="alternate"/>.</returns>
+    string IAlternateEqualityComparer<ReadOnlySpan<char>, string?>.Create(ReadOnlySpan<char> alternate) => NormalizeToString(alternate);
+#endif
+
+    private string NormalizeToString(ReadOnlySpan<char> text)
+    {
+        int length = _normalizer.GetNormalizedLength(text);
+        char[]? rented = null;
+        Span<char> destination = length <= NormalizedChunkReader.BufferSize
+            ? stackalloc char[NormalizedChunkReader.BufferSize]
+            : (rented = ArrayPool<char>.Shared.Rent(length));
+        try
+        {
+            _normalizer.Normalize(text, destination, out _, out int written);
+            return new string(destination[..written]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+}
