@@ -17,6 +17,11 @@ namespace ArabicNorm;
 /// nothing, read in place) and compared or hashed as they go, so a difference near the start costs little. The hash is
 /// that of the normalized characters in fixed blocks, whatever the pieces were; like
 /// <see cref="string.GetHashCode()"/>, it is randomized per process, so do not store it.</para>
+/// <para>The span forms, for text cut from a buffer, are the extension methods of
+/// <see cref="NormalizedStringComparerExtensions"/>: <c>comparer.Equals(span1, span2)</c>,
+/// <c>comparer.GetHashCode(span)</c> and <c>comparer.Compare(span1, span2)</c>. (They are extensions so that a call
+/// with two strings still binds to the methods here, which treat <see langword="null"/> as a value of its own; an
+/// instance span overload would take those calls, with <see langword="null"/> as the empty span.)</para>
 /// <para><see langword="null"/> is handled as <see cref="StringComparer.Ordinal"/> handles it: it equals only
 /// <see langword="null"/>, sorts before every text, and <see cref="GetHashCode(string)"/> rejects it.</para>
 /// <para>On .NET 9 and later the comparer also implements
@@ -66,16 +71,10 @@ public sealed class NormalizedStringComparer : StringComparer
             return 1;
         }
 
-        return Compare(x.AsSpan(), y.AsSpan());
+        return CompareCore(x, y);
     }
 
-    /// <summary>Compares two texts by the ordinal order of their normalized forms.</summary>
-    /// <param name="x">The first text.</param>
-    /// <param name="y">The second text.</param>
-    /// <returns>A negative number, zero or a positive number as the normalized <paramref name="x"/> sorts before,
-    /// equal to or after the normalized <paramref name="y"/>.</returns>
-    /// <remarks>Allocates nothing.</remarks>
-    public int Compare(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
+    internal int CompareCore(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
     {
         if (x.SequenceEqual(y))
         {
@@ -134,15 +133,10 @@ public sealed class NormalizedStringComparer : StringComparer
             return false;
         }
 
-        return Equals(x.AsSpan(), y.AsSpan());
+        return EqualsCore(x, y);
     }
 
-    /// <summary>Tells whether two texts have the same normalized form.</summary>
-    /// <param name="x">The first text.</param>
-    /// <param name="y">The second text.</param>
-    /// <returns><see langword="true"/> when they normalize to the same text (ordinal).</returns>
-    /// <remarks>Allocates nothing; stops at the first difference of the normalized forms.</remarks>
-    public bool Equals(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
+    internal bool EqualsCore(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
     {
         if (x.SequenceEqual(y))
         {
@@ -189,15 +183,10 @@ public sealed class NormalizedStringComparer : StringComparer
     public override int GetHashCode(string obj)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        return GetHashCode(obj.AsSpan());
+        return GetHashCodeCore(obj);
     }
 
-    /// <summary>Computes a hash of the normalized form of <paramref name="text"/>.</summary>
-    /// <param name="text">The text.</param>
-    /// <returns>A hash that is the same for every two texts <see cref="Equals(ReadOnlySpan{char}, ReadOnlySpan{char})"/>
-    /// calls equal, and the same as <see cref="GetHashCode(string)"/> of an equal string.</returns>
-    /// <remarks>Allocates nothing. The hash is randomized per process.</remarks>
-    public int GetHashCode(ReadOnlySpan<char> text)
+    internal int GetHashCodeCore(ReadOnlySpan<char> text)
     {
         Span<char> buffer = stackalloc char[NormalizedChunkReader.BufferSize];
         Span<char> block = stackalloc char[HashBlock];
@@ -246,12 +235,12 @@ public sealed class NormalizedStringComparer : StringComparer
     /// <returns><see langword="false"/> when <paramref name="other"/> is <see langword="null"/>; otherwise whether both
     /// normalize to the same text.</returns>
     bool IAlternateEqualityComparer<ReadOnlySpan<char>, string?>.Equals(ReadOnlySpan<char> alternate, string? other) =>
-        other is not null && Equals(alternate, other.AsSpan());
+        other is not null && EqualsCore(alternate, other);
 
     /// <summary>Computes the hash of the normalized form of a raw text.</summary>
     /// <param name="alternate">The raw text.</param>
     /// <returns>The same hash as <see cref="GetHashCode(string)"/> of an equal string.</returns>
-    int IAlternateEqualityComparer<ReadOnlySpan<char>, string?>.GetHashCode(ReadOnlySpan<char> alternate) => GetHashCode(alternate);
+    int IAlternateEqualityComparer<ReadOnlySpan<char>, string?>.GetHashCode(ReadOnlySpan<char> alternate) => GetHashCodeCore(alternate);
 
     /// <summary>Creates the key to store for a raw text: its normalized form.</summary>
     /// <param name="alternate">The raw text.</param>
