@@ -25,10 +25,15 @@ public sealed partial class ArabicNormalizer
     /// inside the output of one source character that expands (a lam-alef ligature, U+FDFA) takes in that whole
     /// character, so normalizing <c>text[range]</c> then gives the query with the rest of that character's output
     /// around it. Hits that fall into one such character are merged into one range.</para>
-    /// <para>With <paramref name="wholeWords"/>, a hit counts only when it does not split a word of the normalized
-    /// text: at each end of the hit, the characters on the two sides are not both word characters. A word character
-    /// is a letter, mark, number or connector punctuation (General_Category L, M, N, Pc), or ZWNJ or ZWJ, which join
-    /// the parts of one word; spaces, punctuation, symbols and controls are not.</para>
+    /// <para>A hit never starts or ends between the halves of a surrogate pair. With <paramref name="wholeWords"/>,
+    /// a hit counts only when it does not split a word of the normalized text: at each end of the hit, the characters
+    /// on the two sides are not both word characters. A word character is a letter, mark, number or connector
+    /// punctuation (General_Category L, M, N, Pc, as the runtime's Unicode data gives them), or ZWNJ or ZWJ, which
+    /// join the parts of one word; spaces, punctuation, symbols and controls are not. So under
+    /// <see cref="Default"/>, which keeps the vowels, a hit followed by a vowel mark is inside a word.</para>
+    /// <para>With <see cref="ArabicNormalizerOptions.ContextualFarsiYeh"/> (no preset has it), a FARSI YEH that ends a
+    /// range takes its form from the character after the range, so <c>text[range]</c> normalized on its own can end
+    /// in another yeh.</para>
     /// <para>The text is normalized once, when the enumeration starts; the result is lazy. Allocates the normalized
     /// text, its indices and the enumerator: see
     /// <see cref="EnumerateMatches(ReadOnlySpan{char}, ReadOnlySpan{char}, Span{char}, Span{int}, bool)"/> for the

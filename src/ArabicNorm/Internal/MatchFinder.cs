@@ -75,13 +75,14 @@ internal static class MatchFinder
             }
 
             hit = position + found;
-            if (!wholeWords || IsWholeWord(normalized, hit, query.Length))
+            if (!SplitsSurrogatePair(normalized, hit) && !SplitsSurrogatePair(normalized, hit + query.Length)
+                && (!wholeWords || IsWholeWord(normalized, hit, query.Length)))
             {
                 position = hit + query.Length;
                 return true;
             }
 
-            // Not on word boundaries: a hit overlapping this one may still be.
+            // Half a character, or not on word boundaries: a hit overlapping this one may still count.
             position = hit + 1;
         }
 
@@ -89,6 +90,11 @@ internal static class MatchFinder
         hit = -1;
         return false;
     }
+
+    /// <summary>Tells whether <paramref name="index"/> falls between the halves of a surrogate pair: a query that
+    /// starts or ends with an unpaired surrogate does not match half of a character.</summary>
+    internal static bool SplitsSurrogatePair(ReadOnlySpan<char> text, int index) =>
+        index > 0 && index < text.Length && char.IsHighSurrogate(text[index - 1]) && char.IsLowSurrogate(text[index]);
 
     /// <summary>Tells whether the hit neither starts nor ends inside a word: at each end, the characters on the two
     /// sides are not both word characters.</summary>
