@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 using ArabicNorm.Internal;
 
 namespace ArabicNorm;
@@ -35,8 +34,9 @@ public sealed class NormalizedStringComparer : StringComparer
     , IAlternateEqualityComparer<ReadOnlySpan<char>, string?>
 #endif
 {
-    // Normalized characters are hashed in blocks of this many, so the hash does not depend on the pieces.
-    private const int HashBlock = 32;
+    // Normalized forms up to this long are hashed whole; longer ones in blocks of this many chars, so that the hash
+    // does not depend on the pieces they were read in.
+    private const int HashBlock = 256;
 
     private readonly ArabicNormalizer _normalizer;
 
@@ -81,10 +81,19 @@ public sealed class NormalizedStringComparer : StringComparer
             return 0;
         }
 
-        Span<char> bufferX = stackalloc char[NormalizedChunkReader.BufferSize];
-        Span<char> bufferY = stackalloc char[NormalizedChunkReader.BufferSize];
-        var readerX = new NormalizedChunkReader(_normalizer, _normalizer.Tables, x, bufferX);
-        var readerY = new NormalizedChunkReader(_normalizer, _normalizer.Tables, y, bufferY);
+        int restartX = _normalizer.FindRestart(x);
+        int restartY = _normalizer.FindRestart(y);
+        if (restartX < 0 && restartY < 0)
+        {
+            // Both texts are their own normalized forms.
+            return x.SequenceCompareTo(y);
+        }
+
+        // A text the rules leave as it is is read in place and needs no buffer.
+        Span<char> bufferX = restartX < 0 ? default : stackalloc char[NormalizedChunkReader.BufferSizeFor(x.Length)];
+        Span<char> bufferY = restartY < 0 ? default : stackalloc char[NormalizedChunkReader.BufferSizeFor(y.Length)];
+        var readerX = new NormalizedChunkReader(_normalizer, _normalizer.Tables, x, restartX, bufferX);
+        var readerY = new NormalizedChunkReader(_normalizer, _normalizer.Tables, y, restartY, bufferY);
         scoped ReadOnlySpan<char> chunkX = default;
         scoped ReadOnlySpan<char> chunkY = default;
         while (true)
@@ -143,10 +152,18 @@ public sealed class NormalizedStringComparer : StringComparer
             return true;
         }
 
-        Span<char> bufferX = stackalloc char[NormalizedChunkReader.BufferSize];
-        Span<char> bufferY = stackalloc char[NormalizedChunkReader.BufferSize];
-        var readerX = new NormalizedChunkReader(_normalizer, _normalizer.Tables, x, bufferX);
-        var readerY = new NormalizedChunkReader(_normalizer, _normalizer.Tables, y, bufferY);
+        int restartX = _normalizer.FindRestart(x);
+        int restartY = _normalizer.FindRestart(y);
+        if (restartX < 0 && restartY < 0)
+        {
+            // Both texts are their own normalized forms, and they differ.
+            return false;
+        }
+
+        Span<char> bufferX = restartX < 0 ? default : stackalloc char[NormalizedChunkReader.BufferSizeFor(x.Length)];
+        Span<char> bufferY = restartY < 0 ? default : stackalloc char[NormalizedChunkReader.BufferSizeFor(y.Length)];
+        var readerX = new NormalizedChunkReader(_normalizer, _normalizer.Tables, x, restartX, bufferX);
+        var readerY = new NormalizedChunkReader(_normalizer, _normalizer.Tables, y, restartY, bufferY);
         scoped ReadOnlySpan<char> chunkX = default;
         scoped ReadOnlySpan<char> chunkY = default;
         while (true)
@@ -188,9 +205,18 @@ public sealed class NormalizedStringComparer : StringComparer
 
     internal int GetHashCodeCore(ReadOnlySpan<char> text)
     {
-        Span<char> buffer = stackalloc char[NormalizedChunkReader.BufferSize];
+        // The hash depends on the normalized form only: shorter than HashBlock chars, it is the randomized Marvin
+        // hash of that form (what string.GetHashCode computes); longer forms combine the Marvin hashes of their
+        // HashBlock-char blocks, counted from the start of the form, whatever pieces the reader returned.
+        int restart = _normalizer.FindRestart(text);
+        if (restart < 0 && text.Length < HashBlock)
+        {
+            return string.GetHashCode(text);
+        }
+
+        Span<char> buffer = restart < 0 ? default : stackalloc char[NormalizedChunkReader.BufferSizeFor(text.Length)];
         Span<char> block = stackalloc char[HashBlock];
-        var reader = new NormalizedChunkReader(_normalizer, _normalizer.Tables, text, buffer);
+        var reader = new NormalizedChunkReader(_normalizer, _normalizer.Tables, text, restart, buffer);
         var hash = default(HashCode);
         int filled = 0;
         int length = 0;
@@ -208,14 +234,14 @@ public sealed class NormalizedStringComparer : StringComparer
                     continue;
                 }
 
-                hash.AddBytes(MemoryMarshal.AsBytes(block));
+                hash.Add(string.GetHashCode(block));
                 filled = 0;
             }
 
-            // Whole blocks straight from the piece: the same bytes in the same blocks as if they had been copied.
+            // Whole blocks straight from the piece: the same chars in the same blocks as if they had been copied.
             while (chunk.Length >= HashBlock)
             {
-                hash.AddBytes(MemoryMarshal.AsBytes(chunk[..HashBlock]));
+                hash.Add(string.GetHashCode(chunk[..HashBlock]));
                 chunk = chunk[HashBlock..];
             }
 
@@ -223,7 +249,13 @@ public sealed class NormalizedStringComparer : StringComparer
             filled = chunk.Length;
         }
 
-        hash.AddBytes(MemoryMarshal.AsBytes(block[..filled]));
+        if (length < HashBlock)
+        {
+            // No block was full: the whole normalized form is in the block buffer.
+            return string.GetHashCode(block[..filled]);
+        }
+
+        hash.Add(string.GetHashCode(block[..filled]));
         hash.Add(length);
         return hash.ToHashCode();
     }
@@ -252,8 +284,8 @@ public sealed class NormalizedStringComparer : StringComparer
     {
         int length = _normalizer.GetNormalizedLength(text);
         char[]? rented = null;
-        Span<char> destination = length <= NormalizedChunkReader.BufferSize
-            ? stackalloc char[NormalizedChunkReader.BufferSize]
+        Span<char> destination = length <= NormalizedChunkReader.MaxBufferSize
+            ? stackalloc char[NormalizedChunkReader.MaxBufferSize]
             : (rented = ArrayPool<char>.Shared.Rent(length));
         try
         {

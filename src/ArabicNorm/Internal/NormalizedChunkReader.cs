@@ -18,23 +18,35 @@ namespace ArabicNorm.Internal;
 /// </remarks>
 internal ref struct NormalizedChunkReader
 {
-    /// <summary>The buffer size the comparer and the finders use: every single result (U+FDFA is 18 chars, plus the
-    /// entry it may reach back into) fits many times over, so each engine call makes progress.</summary>
-    internal const int BufferSize = 256;
+    /// <summary>The smallest buffer a reader may be given: every single result (U+FDFA is 18 chars, plus the entry it
+    /// may reach back into) fits several times over, so each engine call makes progress.</summary>
+    internal const int MinBufferSize = 128;
+
+    /// <summary>The largest buffer the comparer gives a reader: few engine calls for long texts, 2 KB of stack.</summary>
+    internal const int MaxBufferSize = 1024;
+
+    /// <summary>Gets the buffer size for a text: about its length, within the bounds above.</summary>
+    internal static int BufferSizeFor(int textLength) => Math.Clamp(textLength + 32, MinBufferSize, MaxBufferSize);
 
     private readonly ArabicNormalizer _normalizer;
     private readonly NormalizationTables _tables;
     private readonly Span<char> _buffer;
     private ReadOnlySpan<char> _rest;
-    private bool _engineNext;
+    private int _restart; // the restart point of _rest when known (-1: unchanged to its end), or int.MinValue
 
-    internal NormalizedChunkReader(ArabicNormalizer normalizer, NormalizationTables tables, ReadOnlySpan<char> text, Span<char> buffer)
+    /// <summary>Starts reading the normalized form of <paramref name="text"/>.</summary>
+    /// <param name="normalizer">The normalizer.</param>
+    /// <param name="tables">Its tables.</param>
+    /// <param name="text">The text.</param>
+    /// <param name="restart">What <see cref="ArabicNormalizer.FindRestart(ReadOnlySpan{char})"/> gives for it.</param>
+    /// <param name="buffer">At least <see cref="MinBufferSize"/> chars; empty when <paramref name="restart"/> is -1.</param>
+    internal NormalizedChunkReader(ArabicNormalizer normalizer, NormalizationTables tables, ReadOnlySpan<char> text, int restart, Span<char> buffer)
     {
         _normalizer = normalizer;
         _tables = tables;
         _rest = text;
         _buffer = buffer;
-        _engineNext = false;
+        _restart = restart;
     }
 
     /// <summary>Reads the next piece of the normalized text.</summary>
@@ -48,31 +60,29 @@ internal ref struct NormalizedChunkReader
             return false;
         }
 
-        if (!_engineNext)
+        int restart = _restart == int.MinValue ? _normalizer.FindRestart(_rest) : _restart;
+        if (restart < 0)
         {
-            int restart = _normalizer.FindRestart(_rest);
-            if (restart < 0)
-            {
-                // Nothing in the rest changes: it is its own output.
-                chunk = _rest;
-                _rest = default;
-                return true;
-            }
-
-            if (restart > 0)
-            {
-                chunk = _rest[..restart];
-                _rest = _rest[restart..];
-                _engineNext = true;
-                return true;
-            }
+            // Nothing in the rest changes: it is its own output.
+            chunk = _rest;
+            _rest = default;
+            return true;
         }
 
-        _engineNext = false;
+        if (restart > 0)
+        {
+            chunk = _rest[..restart];
+            _rest = _rest[restart..];
+            _restart = 0;
+            return true;
+        }
+
+        // After the engine, the rest is scanned again: a long unchanged run is then read in place.
+        _restart = int.MinValue;
         OperationStatus status = Utf16Engine.Run(_tables, _rest, _buffer, default, out int consumed, out int written, isFinalBlock: true);
         if (status != OperationStatus.Done && consumed == 0 && written == 0)
         {
-            // Unreachable with BufferSize: one result never needs that much room.
+            // Unreachable with MinBufferSize: one result never needs that much room.
             throw new InvalidOperationException("A normalized result does not fit the comparer's buffer.");
         }
 
