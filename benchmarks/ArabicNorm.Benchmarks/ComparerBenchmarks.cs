@@ -11,7 +11,9 @@ namespace ArabicNorm.Benchmarks;
 /// its clean copy (<c>Default</c>'s output), as when a crawler meets one story from two sources.
 /// <c>TwoSpellings</c>: the same article spelled two other ways, so neither side is clean: every YEH as FARSI YEH,
 /// KAF as KEHEH and digit as a Persian digit on one side; on the other, the seed's own spelling (Persian keyboard,
-/// Arabic-Indic digits) with its curly quotation marks as angle ones.</para>
+/// Arabic-Indic digits) with its curly quotation marks as angle ones.
+/// <c>OutOfStep</c>: <c>KeyboardVsClean</c> with one TATWEEL stretching the first word, so that the two texts are no
+/// longer in step and the comparer normalizes both from there (its general path).</para>
 /// <para>Lookups: the article's 470-odd tokens (split at spaces and line breaks, as typed) looked up in a dictionary
 /// of its normalized words: through <c>GetAlternateLookup&lt;ReadOnlySpan&lt;char&gt;&gt;</c> over a dictionary built
 /// with <see cref="ArabicNormalizer.Comparer"/>, against <c>Normalize(token.ToString())</c> then an ordinal
@@ -31,7 +33,7 @@ public class ComparerBenchmarks
     private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     /// <summary>Gets or sets the pair of articles.</summary>
-    [Params("KeyboardVsClean", "TwoSpellings")]
+    [Params("KeyboardVsClean", "TwoSpellings", "OutOfStep")]
     public string Pair { get; set; } = "";
 
     [GlobalSetup]
@@ -43,6 +45,8 @@ public class ComparerBenchmarks
         {
             "KeyboardVsClean" => (seed, clean),
             "TwoSpellings" => (PersianSpelling(clean), AngleQuotes(seed)),
+            "OutOfStep" => (seed.Insert(seed.IndexOf(' ', StringComparison.Ordinal), "\u0640"), clean), // a TATWEEL in the first word
+
             _ => throw new InvalidOperationException(Pair),
         };
         if (s_normalizer.Normalize(_a) != s_normalizer.Normalize(_b) || _a == _b)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using ArabicNorm.Internal;
 
 namespace ArabicNorm;
@@ -146,6 +147,47 @@ public sealed class NormalizedStringComparer : StringComparer
     }
 
     internal bool EqualsCore(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
+    {
+        // In step first: two spellings of one text are often the same length, differing only by characters that map
+        // one to one to the same output (FARSI YEH and YEH, KEHEH and KAF, digits, quotation marks). Such a pair is
+        // skipped without normalizing anything, as long as it cannot interact with its neighbours.
+        ReadOnlySpan<char> map = _normalizer.Tables.Map;
+        int floor = 0; // both texts have the same output before this position, and may be normalized afresh from it
+        while (true)
+        {
+            int m = floor + x[floor..].CommonPrefixLength(y[floor..]);
+            if (m == x.Length && m == y.Length)
+            {
+                return true;
+            }
+
+            if (m < x.Length && m < y.Length && map[x[m]] == map[y[m]] && StandsAlone(map, x[m]) && StandsAlone(map, y[m])
+                && ((m + 1 == x.Length && m + 1 == y.Length)
+                    || (m + 1 < x.Length && m + 1 < y.Length && StandsAlone(map, x[m + 1]) && StandsAlone(map, y[m + 1]))))
+            {
+                floor = m + 1;
+                continue;
+            }
+
+            // Otherwise normalize both from the last position before m where both are at a character that stands alone.
+            int b = m - 1;
+            while (b > floor && !StandsAlone(map, x[b]))
+            {
+                b--;
+            }
+
+            return EqualsStreaming(x[Math.Max(b, floor)..], y[Math.Max(b, floor)..]);
+        }
+    }
+
+    /// <summary>Tells whether a character is an entry of its own that no later character changes and that changes no
+    /// earlier one: a one-to-one rule or none (not a hamza mark, a collapsible space, a contextual yeh, an expansion,
+    /// a deletion or a surrogate), and not a combining mark, which canonical ordering may move.</summary>
+    private static bool StandsAlone(ReadOnlySpan<char> map, char c) =>
+        !NormalizationTables.IsSpecial(map[c])
+        && CharUnicodeInfo.GetUnicodeCategory(c) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark);
+
+    private bool EqualsStreaming(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
     {
         if (x.SequenceEqual(y))
         {

@@ -29,7 +29,7 @@ public static class ComparerArbitraries
     [
         ["\u064A", "\u06CC"], // YEH, FARSI YEH
         ["\u0643", "\u06A9"], // KAF, KEHEH
-        ["\u0647", "\u06C1"], // HEH, HEH GOAL
+        ["\u0647", "\u06C1", "\u06D5"], // HEH, HEH GOAL, AE (which differ once a HAMZA ABOVE follows)
         ["\u0623", "\u0627\u0654", "\uFE83"], // ALEF WITH HAMZA ABOVE, ALEF + HAMZA ABOVE, its isolated form
         ["\u0644\u0627", "\uFEFB"], // LAM ALEF, the ligature
         ["1", "\u0661", "\u06F1"], // ONE in three scripts

@@ -111,6 +111,26 @@ public class ComparerTests
         }
     }
 
+    [Theory]
+    [InlineData("\u06D5\u0654", "\u0647\u0654")]             // AE and HEH are one letter, but AE composes with HAMZA ABOVE
+    [InlineData("\u06D5\u0640\u0654", "\u0647\u0654")]       // ... also across a deleted TATWEEL
+    [InlineData("\u06CC\u0654", "\u064A\u0654")]             // FARSI YEH and YEH both compose: equal
+    [InlineData("\u06A9\u06CC\u0661", "\u0643\u064A1")]     // in step: KEHEH/KAF, FARSI YEH/YEH, ONE/1
+    [InlineData("\u06A9\u0640\u06CC", "\u0643\u064A")]       // out of step after a TATWEEL
+    [InlineData("\u0628\u064E\u06A9", "\u0628\u064E\u0643")] // after a mark
+    [InlineData("\u0644\u0627\u0645", "\uFEFB\u0645")]      // LAM ALEF and the ligature
+    [InlineData("\u0627\u0654", "\u0623")]                    // composed and decomposed
+    public void Comparer_RespelledPairs_AgreeWithNormalize(string a, string b)
+    {
+        foreach (ArabicNormalizer n in new[] { ArabicNormalizer.Default, ArabicNormalizer.Search, ArabicNormalizer.Persian })
+        {
+            bool expected = n.Normalize(a) == n.Normalize(b);
+            Assert.Equal(expected, n.Comparer.Equals(a, b));
+            Assert.Equal(expected, n.Comparer.Equals(b + "x", a + "x"));
+            Assert.Equal(expected, n.Comparer.Compare(a, b) == 0);
+        }
+    }
+
     [Fact]
     public void Comparer_LongTextsThatExpand_CompareAsTheirNormalizedForms()
     {
