@@ -161,12 +161,22 @@ public sealed class NormalizedStringComparer : StringComparer
                 return true;
             }
 
-            if (m < x.Length && m < y.Length && map[x[m]] == map[y[m]] && StandsAlone(map, x[m]) && StandsAlone(map, y[m])
-                && ((m + 1 == x.Length && m + 1 == y.Length)
-                    || (m + 1 < x.Length && m + 1 < y.Length && StandsAlone(map, x[m + 1]) && StandsAlone(map, y[m + 1]))))
+            if (m < x.Length && m < y.Length && map[x[m]] == map[y[m]] && StandsAlone(map, x[m]) && StandsAlone(map, y[m]))
             {
-                floor = m + 1;
-                continue;
+                // The same marks may follow (a vocalized word), as long as none is a hamza mark that could compose
+                // with the letter; then the next character must stand alone too, or both texts end.
+                int k = m + 1;
+                while (k < x.Length && k < y.Length && x[k] == y[k] && IsMark(x[k]) && !NormalizationTables.IsSpecial(map[x[k]]))
+                {
+                    k++;
+                }
+
+                if ((k == x.Length && k == y.Length)
+                    || (k < x.Length && k < y.Length && StandsAlone(map, x[k]) && StandsAlone(map, y[k])))
+                {
+                    floor = k;
+                    continue;
+                }
             }
 
             // Otherwise normalize both from the last position before m where both are at a character that stands alone.
@@ -183,9 +193,10 @@ public sealed class NormalizedStringComparer : StringComparer
     /// <summary>Tells whether a character is an entry of its own that no later character changes and that changes no
     /// earlier one: a one-to-one rule or none (not a hamza mark, a collapsible space, a contextual yeh, an expansion,
     /// a deletion or a surrogate), and not a combining mark, which canonical ordering may move.</summary>
-    private static bool StandsAlone(ReadOnlySpan<char> map, char c) =>
-        !NormalizationTables.IsSpecial(map[c])
-        && CharUnicodeInfo.GetUnicodeCategory(c) is not (UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark);
+    private static bool StandsAlone(ReadOnlySpan<char> map, char c) => !NormalizationTables.IsSpecial(map[c]) && !IsMark(c);
+
+    private static bool IsMark(char c) =>
+        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     private bool EqualsStreaming(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
     {

@@ -120,6 +120,9 @@ public class ComparerTests
     [InlineData("\u0628\u064E\u06A9", "\u0628\u064E\u0643")] // after a mark
     [InlineData("\u0644\u0627\u0645", "\uFEFB\u0645")]      // LAM ALEF and the ligature
     [InlineData("\u0627\u0654", "\u0623")]                    // composed and decomposed
+    [InlineData("\u06CC\u064B\u0020", "\u064A\u064B\u0020")] // in step over a FATHATAN after the letter
+    [InlineData("\u06D5\u064E\u0654", "\u0647\u064E\u0654")] // a HAMZA ABOVE after a FATHA (canonical composition)
+    [InlineData("\u06CC\u064E\u0651", "\u064A\u0651\u064E")] // marks in another order
     public void Comparer_RespelledPairs_AgreeWithNormalize(string a, string b)
     {
         foreach (ArabicNormalizer n in new[] { ArabicNormalizer.Default, ArabicNormalizer.Search, ArabicNormalizer.Persian })
