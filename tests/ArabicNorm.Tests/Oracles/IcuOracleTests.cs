@@ -203,7 +203,8 @@ public class IcuOracleTests
                     Assert.Equal('\0', internalComposed);
                     if (b is >= 0x0600 and <= 0x06FF)
                     {
-                        Assert.Equal(pair, n.Normalize(pair));
+                        // NFC changes nothing but Arabic marks here: it puts a mark of a higher class after the hamza mark.
+                        Assert.Equal(nfc, n.Normalize(pair));
                     }
                 }
             }

@@ -338,7 +338,7 @@ public class LawProperties
                 continue;
             }
 
-            if (SpecModel.IsInCompatibilityBlocks(c) || SpecModel.IsHamzaMark((char)c))
+            if (SpecModel.IsInCompatibilityBlocks(c) || SpecModel.IsHamzaMark((char)c) || CanonicalClasses.IsArabicMark(c))
             {
                 set[c] = true;
             }
@@ -371,6 +371,7 @@ public class LawProperties
         }
 
         set['\u0649'] = true; // ALEF MAKSURA: the contextual FARSI YEH's word-final form
+        set['\u034F'] = true; // COMBINING GRAPHEME JOINER: what the Stream-Safe Text Format inserts
         set['\u200C'] = true; // ZWNJ
         return set;
     });
