@@ -22,9 +22,13 @@ public sealed partial class ArabicNormalizer
     /// highlighted with it. Every hit of the normalized query in the normalized text lies in some returned range,
     /// and normalizing <c>text[range]</c> gives the normalized query.</para>
     /// <para>One exception, chosen so that a highlight never cuts a character in two: a hit that starts or ends
-    /// inside the output of one source character that expands (a lam-alef ligature, U+FDFA) takes in that whole
-    /// character, so normalizing <c>text[range]</c> then gives the query with the rest of that character's output
-    /// around it. Hits that fall into one such character are merged into one range.</para>
+    /// inside a combining sequence of the normalized text (between a letter and its marks, or between two marks)
+    /// takes in the whole sequence, and a hit that starts or ends inside the output of one source character that
+    /// expands (a lam-alef ligature, U+FDFA) takes in that whole character. Normalizing <c>text[range]</c> then gives
+    /// the query with the rest of those characters around it: under <see cref="Default"/>, which keeps the vowels,
+    /// a bare letter found in a vocalized word is highlighted with its vowel. The marks of one sequence must go
+    /// together anyway, since canonical ordering and hamza composition move them within it. Hits that fall into one
+    /// such unit are merged into one range.</para>
     /// <para>A hit never starts or ends between the halves of a surrogate pair. With <paramref name="wholeWords"/>,
     /// a hit counts only when it does not split a word of the normalized text: at each end of the hit, the characters
     /// on the two sides are not both word characters. A word character is a letter, mark, number or connector

@@ -53,6 +53,7 @@ PAIRS = {
     ("\u06C1", "\u0654"): "\u06C2", ("\u06D2", "\u0654"): "\u06D3",
 }
 HAMZA_MARKS = {"\u0653", "\u0654", "\u0655"}
+DECOMPOSED = {composed: pair for pair, composed in PAIRS.items()}
 ARABIC_RANGES = [(0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF)]
 
 
@@ -83,11 +84,19 @@ def canonical_order_and_compose(s, canonical=True):
             out.append(c)
             i += 1
             continue
+        # NFC composes from the decomposed form: a precomposed hamza letter before the marks is its base and its
+        # hamza mark (ALEF WITH HAMZA ABOVE + HAMZA BELOW is ALEF, HAMZA ABOVE, HAMZA BELOW, which composes to
+        # ALEF WITH HAMZA BELOW + HAMZA ABOVE).
+        pending = []
+        if out and out[-1] in DECOMPOSED:
+            base, mark = DECOMPOSED[out[-1]]
+            out[-1] = base
+            pending = [mark]
         # A run of Arabic marks: stable sort by combining class (as NFC's canonical ordering does) ...
         j = i
         while j < n and is_arabic_mark(s[j]):
             j += 1
-        marks = sorted(s[i:j], key=ccc)
+        marks = sorted(pending + list(s[i:j]), key=ccc)
         # ... then compose with the base before the run as NFC does: a mark composes unless a mark kept before it
         # has a combining class that is the same or higher (it is blocked).
         kept = []
@@ -214,7 +223,7 @@ def normalize(s, preset, canonical=True):
 
 def self_check():
     rnd = random.Random(2)
-    bases = list("\u0627\u0648\u064A\u06D5\u06C1\u06D2\u0628\u0644")
+    bases = list("\u0627\u0648\u064A\u06D5\u06C1\u06D2\u0628\u0644") + sorted(set(PAIRS.values()))
     marks = ["\u064B", "\u064C", "\u064D", "\u064E", "\u064F", "\u0650", "\u0651", "\u0652", "\u0653", "\u0654",
              "\u0655", "\u0670", "\u0656", "\u0610", "\u06E4", "\u06ED"]
     for _ in range(20000):
@@ -391,6 +400,11 @@ def canonical_rows():
     rows.append((ALEF + HAMZA_ABOVE + HAMZA_BELOW, "3.2 ALEF, HAMZA ABOVE, HAMZA BELOW: canonical order puts BELOW first"))
     rows.append((ALEF + KASRA + HAMZA_BELOW, "3.2 ALEF, KASRA, HAMZA BELOW"))
     rows.append((ALEF + SUKUN + MADDA, "3.2 ALEF, SUKUN, MADDA"))
+    for c in composed:
+        for hm in sorted(HAMZA_MARKS):
+            rows.append((c + hm, "3.2/L2 %s + %s: composed from its NFD form" % (name(c), name(hm))))
+            for h in [FATHA, KASRA, SHADDA, "\u0656", "\u0616"]:
+                rows.append((c + h + hm, "3.2/L2 %s + %s + %s" % (name(c), name(h), name(hm))))
     rnd = random.Random(32)
     pool = harakat + sorted(HAMZA_MARKS) + [TATWEEL, "\u200E"]
     for k in range(250):

@@ -38,7 +38,7 @@ internal static class MatchFinder
             return false;
         }
 
-        Range first = NormalizedText.GetSourceRange(sourceIndices, sourceLength, hit..(hit + query.Length));
+        Range first = NormalizedText.GetSourceRange(sourceIndices, sourceLength, Widen(normalized, hit, hit + query.Length));
         int start = first.Start.Value;
         int end = first.End.Value;
         while (true)
@@ -49,7 +49,7 @@ internal static class MatchFinder
                 break;
             }
 
-            Range following = NormalizedText.GetSourceRange(sourceIndices, sourceLength, nextHit..(nextHit + query.Length));
+            Range following = NormalizedText.GetSourceRange(sourceIndices, sourceLength, Widen(normalized, nextHit, nextHit + query.Length));
             if (following.Start.Value >= end)
             {
                 break;
@@ -63,6 +63,26 @@ internal static class MatchFinder
         match = start..end;
         return true;
     }
+
+    /// <summary>Widens a hit of the normalized text to whole combining sequences: a highlight cannot separate a letter
+    /// from its marks, and canonical ordering and composition tie the marks of one sequence to its base.</summary>
+    internal static Range Widen(ReadOnlySpan<char> normalized, int start, int end)
+    {
+        while (start > 0 && IsCombiningMark(normalized[start]))
+        {
+            start--;
+        }
+
+        while (end < normalized.Length && IsCombiningMark(normalized[end]))
+        {
+            end++;
+        }
+
+        return start..end;
+    }
+
+    private static bool IsCombiningMark(char c) =>
+        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     private static bool TryFindHit(ReadOnlySpan<char> normalized, ReadOnlySpan<char> query, bool wholeWords, ref int position, out int hit)
     {

@@ -22,8 +22,12 @@ public class ComparerTests
     {
         NormalizedStringComparer comparer = p.Normalizer.Comparer;
         int hashA = comparer.GetHashCode(p.A);
+        string normalized = p.Normalizer.Normalize(p.A);
+
+        // The normalized form is an equal text when normalizing is idempotent (law L1, tested on its own).
+        bool idempotent = p.Normalizer.Normalize(normalized) == normalized;
         bool consistent = hashA == comparer.GetHashCode(p.A.AsSpan())
-            && hashA == comparer.GetHashCode(p.Normalizer.Normalize(p.A)); // the normalized form is an equal text
+            && (!idempotent || hashA == comparer.GetHashCode(normalized));
         return consistent && (!comparer.Equals(p.A, p.B) || hashA == comparer.GetHashCode(p.B));
     }
 

@@ -4,9 +4,6 @@ namespace ArabicNorm.Tests.Conformance;
 /// that the stability promise keeps; every failing row is reported, not only the first.</summary>
 public class ConformanceVectorTests
 {
-    // Set once the engine puts Arabic marks in canonical order (issue 13, section 1).
-    private static readonly bool CanonicalOrderingIsIn = false;
-
     public static TheoryData<string> Files() => new() { "default.tsv", "search.tsv", "persian.tsv" };
 
     public static TheoryData<string> CanonicalOrderFiles() =>
@@ -18,16 +15,7 @@ public class ConformanceVectorTests
 
     [Theory]
     [MemberData(nameof(CanonicalOrderFiles))]
-    public void Normalize_CanonicalOrderRows_GiveTheExpectedOutput(string file)
-    {
-        if (!CanonicalOrderingIsIn)
-        {
-            Assert.Skip("Spec 3.2's canonical ordering (issue 13, section 1, branch canon) is not in this build yet: "
-                + "these rows fail on the adjacent-pairs-only composition rule.");
-        }
-
-        CheckEveryRow(file);
-    }
+    public void Normalize_CanonicalOrderRows_GiveTheExpectedOutput(string file) => CheckEveryRow(file);
 
     [Fact]
     public void ConformanceFiles_EachPreset_HasAtLeastAThousandRows()
