@@ -198,52 +198,8 @@ public sealed class NormalizedStringComparer : StringComparer
     private static bool IsMark(char c) =>
         CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
-    private bool EqualsStreaming(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
-    {
-        if (x.SequenceEqual(y))
-        {
-            return true;
-        }
-
-        int restartX = _normalizer.FindRestart(x);
-        int restartY = _normalizer.FindRestart(y);
-        if (restartX < 0 && restartY < 0)
-        {
-            // Both texts are their own normalized forms, and they differ.
-            return false;
-        }
-
-        Span<char> bufferX = restartX < 0 ? default : stackalloc char[NormalizedChunkReader.BufferSizeFor(x.Length)];
-        Span<char> bufferY = restartY < 0 ? default : stackalloc char[NormalizedChunkReader.BufferSizeFor(y.Length)];
-        var readerX = new NormalizedChunkReader(_normalizer, _normalizer.Tables, x, restartX, bufferX);
-        var readerY = new NormalizedChunkReader(_normalizer, _normalizer.Tables, y, restartY, bufferY);
-        scoped ReadOnlySpan<char> chunkX = default;
-        scoped ReadOnlySpan<char> chunkY = default;
-        while (true)
-        {
-            while (chunkX.IsEmpty && readerX.TryRead(out chunkX))
-            {
-            }
-
-            while (chunkY.IsEmpty && readerY.TryRead(out chunkY))
-            {
-            }
-
-            if (chunkX.IsEmpty || chunkY.IsEmpty)
-            {
-                return chunkX.IsEmpty && chunkY.IsEmpty;
-            }
-
-            int n = Math.Min(chunkX.Length, chunkY.Length);
-            if (!chunkX[..n].SequenceEqual(chunkY[..n]))
-            {
-                return false;
-            }
-
-            chunkX = chunkX[n..];
-            chunkY = chunkY[n..];
-        }
-    }
+    // The normalized forms are equal exactly when they compare equal; the comparison stops at the first difference.
+    private bool EqualsStreaming(ReadOnlySpan<char> x, ReadOnlySpan<char> y) => CompareCore(x, y) == 0;
 
     /// <summary>Computes a hash of the normalized form of <paramref name="obj"/>.</summary>
     /// <param name="obj">The text.</param>
