@@ -1,4 +1,4 @@
-// Streaming: the README's examples for UTF-8, streams, offsets and the change report, run on the seed article (or
+// Streaming: the README's examples for UTF-8, streams, offsets, find, the comparer and the change report, run on the seed article (or
 // the file given as the first argument). Prints one line per example and exits 1 when a result is not the README's.
 using System.Buffers;
 using System.Text;
@@ -37,6 +37,26 @@ NormalizedText result = ArabicNormalizer.Search.NormalizeWithOffsets(headline);
 int hit = result.Text.IndexOf(query, StringComparison.Ordinal);
 Range original = result.GetSourceRange(hit..(hit + query.Length));   // highlight headline[original]
 ok &= Report($"offsets: the hit at {hit} comes from {original} of the headline", original.Equals(2..7));
+
+// Find and highlight: a query typed on a Persian keyboard (KEHEH, FARSI YEH, no vowels) in a vocalized article.
+// Search folds both sides; the ranges point into the original, vowels included.
+string article = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "vocalized-news.ar.txt"));
+string typed = "\u0627\u0644\u06A9\u062A\u0627\u0628 \u0627\u0644\u062C\u062F\u06CC\u062F"; // AL-KITAB AL-JADID
+var highlighted = new StringBuilder(article);
+int found = 0;
+foreach (Range match in ArabicNormalizer.Search.FindAll(article, typed, wholeWords: true).Reverse())
+{
+    highlighted.Insert(match.End.Value, "]]").Insert(match.Start.Value, "[[");   // from the end, so ranges stay valid
+    found++;
+}
+
+Console.WriteLine(highlighted);
+ok &= Report($"find: {found} matches of the typed query in the vocalized article", found == 2);
+
+// The comparer: one spelling per word for Distinct, HashSet and Dictionary keys, with nothing allocated per call.
+string[] spellings = ["\u06A9\u062A\u0627\u0628", "\u0643\u062A\u0627\u0628", "\u0643\u0640\u062A\u0627\u0628"]; // KITAB three ways
+int distinct = spellings.Distinct(ArabicNormalizer.Default.Comparer).Count();
+ok &= Report($"comparer: {spellings.Length} spellings, {distinct} word", distinct == 1);
 
 // The change report: what Default changes in the article, per rule, without producing the output.
 NormalizationReport report = ArabicNormalizer.Default.GetChangeReport(text);

@@ -31,6 +31,27 @@ public class ReadmeExamplesTests
     }
 
     [Fact]
+    public void Readme_FindAndComparer_RunAsShown()
+    {
+        string article = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "vocalized-news.ar.txt"));
+        string typed = "\u0627\u0644\u06A9\u062A\u0627\u0628 \u0627\u0644\u062C\u062F\u06CC\u062F"; // AL-KITAB AL-JADID
+        var highlighted = new StringBuilder(article);
+        int found = 0;
+        foreach (Range match in ArabicNormalizer.Search.FindAll(article, typed, wholeWords: true).Reverse())
+        {
+            highlighted.Insert(match.End.Value, "]]").Insert(match.Start.Value, "[[");   // from the end, so ranges stay valid
+            found++;
+        }
+
+        Assert.Equal(2, found);
+        Assert.Equal(article.Length + 8, highlighted.Length);
+
+        string[] spellings = ["\u06A9\u062A\u0627\u0628", "\u0643\u062A\u0627\u0628", "\u0643\u0640\u062A\u0627\u0628"]; // KITAB three ways
+        int distinct = spellings.Distinct(ArabicNormalizer.Default.Comparer).Count();
+        Assert.Equal(1, distinct);
+    }
+
+    [Fact]
     public void Readme_Utf8AndStreams_RunAsShown()
     {
         byte[] utf8Source = Encoding.UTF8.GetBytes(s_seed);
