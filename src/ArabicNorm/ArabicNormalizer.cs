@@ -177,7 +177,7 @@ public sealed partial class ArabicNormalizer
             if (vectorize && text.Length - i >= PlainRunTranslator.BlockSize)
             {
                 // Skip whole blocks that hold no candidate; the candidate found is decided by the rules below.
-                i = PlainRunTranslator.IndexOfCandidate(_tables, text, i);
+                i = _tables.PlainRun.Strategy.IndexOfCandidate(_tables, text, i);
                 if (i >= text.Length)
                 {
                     break;

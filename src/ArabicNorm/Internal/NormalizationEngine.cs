@@ -33,7 +33,7 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
     private readonly Span<int> _sourceIndexes;
     private readonly bool _recordSourceIndexes;
 
-    // Whether plain runs go through PlainRunTranslator (UTF-16 without a recorder), and where it may next be tried.
+    // Whether plain runs go through the vector strategy (UTF-16 without a recorder), and where it may next be tried.
     private readonly bool _vectorize;
     private int _vectorResume;
 
@@ -219,7 +219,7 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
             EntryStart = _entryStart,
             EntryOutStart = _entryOutStart,
         };
-        int next = PlainRunTranslator.Translate(
+        int next = _tables.PlainRun.Strategy.Translate(
             _tables, MemoryMarshal.Cast<TUnit, char>(src), i, MemoryMarshal.Cast<TUnit, char>(_dst), ref state, out bool stopped);
         _o = state.Out;
         _lastOut = state.LastOut;

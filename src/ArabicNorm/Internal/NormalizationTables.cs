@@ -45,6 +45,14 @@ internal sealed class NormalizationTables
     /// <param name="options">The options to build from.</param>
     /// <param name="vectorize"><see langword="false"/> to keep every call on the scalar loop (tests compare the two).</param>
     internal NormalizationTables(ArabicNormalizerOptions options, bool vectorize = true)
+        : this(options, vectorize ? VectorStrategy.Active : VectorStrategy.Scalar)
+    {
+    }
+
+    /// <summary>Initializes the tables for <paramref name="options"/>, with calls running <paramref name="strategy"/>.</summary>
+    /// <param name="options">The options to build from, already copied.</param>
+    /// <param name="strategy">The vector strategy; the tests run each supported one against <see cref="VectorStrategy.Scalar"/>.</param>
+    internal NormalizationTables(ArabicNormalizerOptions options, VectorStrategy strategy)
     {
         Options = options;
         ComposeHamza = options.ComposeHamza;
@@ -89,7 +97,7 @@ internal sealed class NormalizationTables
 
         _expansionOffsets = offsets.ToArray();
         _expansionPool = pool.ToString();
-        PlainRun = new PlainRunTables(_map, vectorize);
+        PlainRun = new PlainRunTables(_map, strategy);
     }
 
     /// <summary>Gets the code units some rule, context or special entry may concern, as inclusive ranges in order: every

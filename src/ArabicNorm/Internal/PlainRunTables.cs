@@ -1,10 +1,9 @@
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace ArabicNorm.Internal;
 
 /// <summary>
-/// Holds what <see cref="PlainRunTranslator"/> needs to classify 32 UTF-16 code units at once for one options
+/// Holds what a <see cref="VectorStrategy"/> needs to classify 32 UTF-16 code units at once for one options
 /// instance: which characters the rules leave alone.
 /// </summary>
 /// <remarks>
@@ -19,8 +18,8 @@ internal sealed class PlainRunTables
 {
     /// <summary>Initializes the classifier data for <paramref name="map"/>.</summary>
     /// <param name="map">The per-options lookup, one entry per UTF-16 code unit.</param>
-    /// <param name="vectorize"><see langword="false"/> to keep every call on the scalar loop (the tests' oracle).</param>
-    internal PlainRunTables(ReadOnlySpan<char> map, bool vectorize)
+    /// <param name="strategy">The vector strategy calls with these tables use.</param>
+    internal PlainRunTables(ReadOnlySpan<char> map, VectorStrategy strategy)
     {
         SpaceIsPlain = map[' '] == ' ';
 
@@ -69,12 +68,12 @@ internal sealed class PlainRunTables
         ArabicTouchedHigh = Vector128.Create(touched[16..]);
         ArabicDeletedLow = Vector128.Create(deleted[..16]);
         ArabicDeletedHigh = Vector128.Create(deleted[16..]);
-        IsEnabled = vectorize && asciiPlain && IsHardwareAccelerated;
+        Strategy = strategy;
+        IsEnabled = strategy.IsVectorized && strategy.IsSupported && asciiPlain;
     }
 
-    /// <summary>Gets whether this machine runs the vector path: x86 with SSSE3 (AVX2 doubles the classifier's width).
-    /// Elsewhere, and with <c>DOTNET_EnableHWIntrinsic=0</c>, every call runs the scalar loop.</summary>
-    internal static bool IsHardwareAccelerated => Ssse3.IsSupported && Popcnt.IsSupported;
+    /// <summary>Gets the vector strategy calls with these tables use.</summary>
+    internal VectorStrategy Strategy { get; }
 
     /// <summary>Gets whether calls with these tables use the vector path.</summary>
     internal bool IsEnabled { get; }
