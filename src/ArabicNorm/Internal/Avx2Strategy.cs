@@ -50,22 +50,19 @@ internal sealed class Avx2Strategy : VectorStrategy
     {
         private readonly Vector256<byte> _touchedLow;
         private readonly Vector256<byte> _touchedHigh;
-        private readonly Vector256<byte> _deletedLow;
-        private readonly Vector256<byte> _deletedHigh;
         private readonly bool _spaceIsPlain;
 
         public Classifier(PlainRunTables t)
         {
             _touchedLow = Vector256.Create(t.ArabicTouchedLow, t.ArabicTouchedLow);
             _touchedHigh = Vector256.Create(t.ArabicTouchedHigh, t.ArabicTouchedHigh);
-            _deletedLow = Vector256.Create(t.ArabicDeletedLow, t.ArabicDeletedLow);
-            _deletedHigh = Vector256.Create(t.ArabicDeletedHigh, t.ArabicDeletedHigh);
             _spaceIsPlain = t.SpaceIsPlain;
         }
 
         public bool SpaceIsPlain => _spaceIsPlain;
 
-        private static Vector256<byte> BitOfLane => Vector256.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
+        // Byte k holds bit k % 8.
+        private static Vector256<byte> BitOfLane => Vector256.Create(0x8040201008040201UL).AsByte();
 
         /// <remarks>The code units are clamped to U+00FF (an unsigned minimum: <c>vpackuswb</c> alone would read
         /// U+8000 and up as negative and pack them to 0) and packed to bytes: bit 7 of the byte is set exactly when
@@ -91,14 +88,6 @@ internal sealed class Avx2Strategy : VectorStrategy
         /// <remarks>The mask's bytes hold lanes 0-7, 16-23, 8-15 and 24-31.</remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public uint InOrder(uint raw) => (raw & 0xFF0000FFu) | ((raw & 0x0000FF00u) << 8) | ((raw >> 8) & 0x0000FF00u);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public uint Deleted(ref char p)
-        {
-            ref short q = ref Unsafe.As<char, short>(ref p);
-            Vector256<byte> deleted = Lookup(Vector256.LoadUnsafe(ref q), Vector256.LoadUnsafe(ref q, 16), _deletedLow, _deletedHigh);
-            return Ordered(~Vector256.Equals(deleted, Vector256<byte>.Zero));
-        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public uint Spaces(ref char p)

@@ -29,11 +29,6 @@ internal interface IBlockClassifier
     /// <returns>The same lanes, bit <c>k</c> for lane <c>k</c>.</returns>
     uint InOrder(uint raw);
 
-    /// <summary>Finds the lanes in the Arabic page that the rules delete.</summary>
-    /// <param name="p">The first code unit of the block.</param>
-    /// <returns>The deleted lanes.</returns>
-    uint Deleted(ref char p);
-
     /// <summary>Finds the lanes that hold U+0020.</summary>
     /// <param name="p">The first code unit of the block.</param>
     /// <returns>The U+0020 lanes.</returns>

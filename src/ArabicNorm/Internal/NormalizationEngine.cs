@@ -240,7 +240,7 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
             || (_tables.CollapseSpaces && _lastChar == ' ')
             || (_tables.FoldCompatibilityForms && _lastChar == '\uD83B') // an unpaired high half of U+1EE00..U+1EEFF
             || (_tables.ComposeHamza
-                && (NormalizationTables.IsCompositionBase(_lastX) || NormalizationTables.IsCompositionBase(_lastChar))));
+                && (NormalizationTables.IsCompositionBase(_tables.Unfold(_lastX)) || NormalizationTables.IsCompositionBase(_lastChar))));
 
     private void BeginChar(int index)
     {
@@ -338,7 +338,7 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
                     // 3.2 composes on the letter as folded, and again on what the letter rules made of it. A pending
                     // contextual yeh is YEH before a mark; it stays pending unless the mark composes with it or is
                     // written (Emit settles it), since a deleted mark is no next output character (3.3).
-                    char composed = NormalizationTables.Compose(_lastX, x);
+                    char composed = NormalizationTables.Compose(_tables.Unfold(_lastX), x);
                     if (composed == '\0')
                     {
                         composed = NormalizationTables.Compose(_pendingYeh ? '\u064A' /* YEH */ : _lastChar, x);

@@ -80,6 +80,12 @@ internal sealed class NormalizationTables
                 if (FoldCompatibilityForms && CompatibilityData.IsInCompatibilityBlocks(c)
                     && CompatibilityData.TryGetMapping(c, out ReadOnlySpan<char> mapping))
                 {
+                    if (mapping.Length == 1 && TryCompose(mapping[0], options, out char composed))
+                    {
+                        _map[c] = composed;
+                        continue;
+                    }
+
                     _map[c] = (char)(ExpansionBase + offsets.Count - 1);
                     pool.Append(mapping);
                     offsets.Add(pool.Length);
@@ -415,6 +421,49 @@ internal sealed class NormalizationTables
             or (>= '\u06DF' and <= '\u06E4') // SMALL HIGH ROUNDED ZERO .. SMALL HIGH MADDA
             or '\u06E7' or '\u06E8' // SMALL HIGH YEH, SMALL HIGH NOON
             or (>= '\u06EA' and <= '\u06ED'); // EMPTY CENTRE LOW STOP .. SMALL LOW MEEM
+
+    /// <summary>Tells whether <paramref name="c"/> is a compatibility form that these tables fold.</summary>
+    /// <param name="c">A BMP code point.</param>
+    /// <returns><see langword="true"/> when its table entry comes from its NFKC mapping: an expansion, or the one
+    /// character the mapping and the other rules compose to.</returns>
+    internal bool IsFoldedCompatibilityForm(int c) =>
+        FoldCompatibilityForms && CompatibilityData.IsInCompatibilityBlocks(c) && CompatibilityData.TryGetMapping(c, out _);
+
+    /// <summary>Composes a compatibility form whose NFKC mapping is one character <paramref name="folded"/> with the
+    /// other rules into one table entry, when that entry behaves exactly as the expansion would.</summary>
+    /// <param name="folded">The form's NFKC mapping.</param>
+    /// <param name="o">The options.</param>
+    /// <param name="entry">The table entry: the output character of <paramref name="folded"/>.</param>
+    /// <returns><see langword="false"/> when the form must stay an expansion.</returns>
+    /// <remarks>
+    /// <para>Most presentation forms map to one letter, so this is what keeps PDF text on the one-to-one paths (and
+    /// the vector path) instead of one expansion per letter. The scalar loop then takes the form like any one-to-one
+    /// character, remembering the form itself as the last character's source where an expansion would remember
+    /// <paramref name="folded"/>; the composition rules read that source through <see cref="Unfold"/>, so the two
+    /// agree. A mapping whose entry is special (a deletion, a hamza mark, context) stays an expansion.</para>
+    /// </remarks>
+    private bool TryCompose(char folded, ArabicNormalizerOptions o, out char entry)
+    {
+        entry = Classify(folded, o);
+        return !IsSpecial(entry);
+    }
+
+    /// <summary>Gives the character a last character's source stands for in the composition rules: the one-character
+    /// NFKC mapping of a compatibility form these tables fold one-to-one, otherwise the character itself.</summary>
+    /// <param name="source">The last output character's source character.</param>
+    /// <returns>The character the hamza composition (spec 3.2) looks at.</returns>
+    /// <remarks>Read only when a hamza mark follows and when a call decides whether its last entry is still open,
+    /// never per character.</remarks>
+    internal char Unfold(char source)
+    {
+        if (source >= '\uFB50' && IsFoldedCompatibilityForm(source)
+            && CompatibilityData.TryGetMapping(source, out ReadOnlySpan<char> mapping) && mapping.Length == 1)
+        {
+            return mapping[0];
+        }
+
+        return source;
+    }
 
     private char Classify(char c, ArabicNormalizerOptions o)
     {

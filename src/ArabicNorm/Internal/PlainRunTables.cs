@@ -32,7 +32,6 @@ internal sealed class PlainRunTables
         }
 
         Span<byte> touched = stackalloc byte[32];
-        Span<byte> deleted = stackalloc byte[32];
         for (int low = 0; low < 256; low++)
         {
             char c = (char)(0x0600 + low);
@@ -40,34 +39,15 @@ internal sealed class PlainRunTables
             {
                 touched[low >> 3] |= (byte)(1 << (low & 7));
             }
-
-            if (map[c] == NormalizationTables.Delete)
-            {
-                deleted[low >> 3] |= (byte)(1 << (low & 7));
-            }
         }
 
-        // Finding deletions in registers pays off where they are frequent (diacritics); a lone tatweel is cheaper to
-        // look up with the other candidates.
-        int deletable = 0;
-        foreach (byte b in deleted)
-        {
-            deletable += System.Numerics.BitOperations.PopCount(b);
-        }
-
-        UsesDeletionMask = deletable > 1;
-
-        // The classifier packs every code unit outside the page to byte 0 or 255: those two bits always mean "look it
-        // up" in the touched map, and never "delete without looking" in the deletion map.
+        // The classifiers pack every code unit outside the page to byte 0 or 255: those two bits always mean "look it
+        // up".
         touched[0] |= 1;
         touched[31] |= 0x80;
-        deleted[0] &= 0xFE;
-        deleted[31] &= 0x7F;
 
         ArabicTouchedLow = Vector128.Create(touched[..16]);
         ArabicTouchedHigh = Vector128.Create(touched[16..]);
-        ArabicDeletedLow = Vector128.Create(deleted[..16]);
-        ArabicDeletedHigh = Vector128.Create(deleted[16..]);
         Strategy = strategy;
         IsEnabled = strategy.IsVectorized && strategy.IsSupported && asciiPlain;
     }
@@ -78,9 +58,6 @@ internal sealed class PlainRunTables
     /// <summary>Gets whether calls with these tables use the vector path.</summary>
     internal bool IsEnabled { get; }
 
-    /// <summary>Gets whether the translator finds Arabic-page deletions with the vector map rather than by lookup.</summary>
-    internal bool UsesDeletionMask { get; }
-
     /// <summary>Gets whether U+0020 maps to itself (it is a special entry while spaces collapse).</summary>
     internal bool SpaceIsPlain { get; }
 
@@ -89,11 +66,4 @@ internal sealed class PlainRunTables
 
     /// <summary>Gets bits 128..255 of the Arabic page map.</summary>
     internal Vector128<byte> ArabicTouchedHigh { get; }
-
-    /// <summary>Gets bits 0..127 of the Arabic page deletion map: bit <c>b</c> is set when U+0600+<c>b</c> is deleted
-    /// (tatweel, and diacritics under <see cref="ArabicNormalizerOptions.RemoveDiacritics"/>).</summary>
-    internal Vector128<byte> ArabicDeletedLow { get; }
-
-    /// <summary>Gets bits 128..255 of the Arabic page deletion map.</summary>
-    internal Vector128<byte> ArabicDeletedHigh { get; }
 }

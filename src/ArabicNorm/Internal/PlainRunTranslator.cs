@@ -29,6 +29,9 @@ internal static class PlainRunTranslator
     /// <summary>The number of code units one step classifies and translates.</summary>
     internal const int BlockSize = 32;
 
+    // A block with more candidate lanes than this is looked up whole (see Gather) rather than lane by lane.
+    private const int SparseLanes = 3;
+
     // For an 8-bit keep mask over eight UTF-16 lanes: the byte shuffle that packs the kept lanes to the front.
     private static readonly byte[] s_compaction = BuildCompaction();
 
@@ -78,7 +81,6 @@ internal static class PlainRunTranslator
         PlainRunTables t = tables.PlainRun;
         ReadOnlySpan<char> map = tables.Map;
         bool collapse = !t.SpaceIsPlain;
-        bool useDeletionMask = t.UsesDeletionMask;
         Span<char> staged = stackalloc char[BlockSize];
         Span<char> packed = stackalloc char[BlockSize + 8];
 
@@ -95,12 +97,20 @@ internal static class PlainRunTranslator
                 break;
             }
 
-            // Plain blocks are copied in a tight loop; the state is set once, when the run of them ends. A U+0020
-            // that does not follow a space is plain there too: it stays as it is.
+            // A U+0020 that does not follow a space is plain even while spaces collapse: it stays as it is.
             bool spaceBefore = state.LastOut >= 0 && state.LastChar == ' ';
-            int plain = CopyPlain(classifier, ref Unsafe.Add(ref src0, i), ref Unsafe.Add(ref dst0, o), blocks, spaceBefore, out uint touched);
-            if (plain > 0)
+            ref char s = ref Unsafe.Add(ref src0, i);
+            uint touched = Candidates(classifier, ref s, spaceBefore, out uint spaces);
+            if (touched == 0)
             {
+                // Plain blocks are copied in a tight loop; the state is set once, when the run of them ends.
+                Copy(ref s, ref Unsafe.Add(ref dst0, o));
+                int plain = 1;
+                if (blocks > 1)
+                {
+                    plain += CopyPlain(classifier, ref Unsafe.Add(ref s, BlockSize), ref Unsafe.Add(ref dst0, o + BlockSize), blocks - 1, out touched);
+                }
+
                 i += plain * BlockSize;
                 o += plain * BlockSize;
                 SetLast(ref state, o - 1, source[i - 1], source[i - 1], i - 1);
@@ -108,46 +118,57 @@ internal static class PlainRunTranslator
                 {
                     break;
                 }
+
+                s = ref Unsafe.Add(ref src0, i);
+                spaces = collapse ? classifier.Spaces(ref s) : 0;
             }
 
-            ref char s = ref Unsafe.Add(ref src0, i);
-
-            // Deletions in the Arabic page and U+0020 are known from the vector masks; the other lanes are looked up.
-            uint deleted = useDeletionMask ? classifier.Deleted(ref s) : 0;
-            uint spaces = collapse ? classifier.Spaces(ref s) : 0;
-            uint lookup = touched & ~deleted & ~spaces;
-            int stop = BlockSize;
-            for (uint rest = lookup; rest != 0; rest &= rest - 1)
+            // The block is translated into a staged copy, then written whole or packed.
+            ref char st = ref MemoryMarshal.GetReference(staged);
+            uint deleted;
+            int stop;
+            if (BitOperations.PopCount(touched) > SparseLanes)
             {
-                int k = BitOperations.TrailingZeroCount(rest);
-                char m = map[Unsafe.Add(ref s, k)];
-                if (!NormalizationTables.IsSpecial(m))
+                // Many lanes change (presentation forms, mapped letters, diacritics): look every lane up without a
+                // branch and classify the entries in registers. Spaces (collapsible entries) are staged as U+0020.
+                uint special = Gather(ref s, map, ref st, out deleted, out spaces);
+                stop = BitOperations.TrailingZeroCount(special & ~deleted & ~spaces); // 32 when no lane needs context
+            }
+            else
+            {
+                // A few lanes change: copy, then look those up one by one. The U+0020 lanes are known from the
+                // classifier (and already U+0020 in the copy).
+                Copy(ref s, ref st);
+                deleted = 0;
+                stop = BlockSize;
+                for (uint rest = touched & ~spaces; rest != 0; rest &= rest - 1)
                 {
-                    continue;
+                    int k = BitOperations.TrailingZeroCount(rest);
+                    char m = map[Unsafe.Add(ref s, k)];
+                    if (!NormalizationTables.IsSpecial(m))
+                    {
+                        Unsafe.Add(ref st, k) = m;
+                    }
+                    else if (m == NormalizationTables.Delete)
+                    {
+                        deleted |= 1u << k;
+                    }
+                    else if (m == NormalizationTables.CollapsibleSpace)
+                    {
+                        spaces |= 1u << k; // a space that is not U+0020: written as U+0020 when it stays
+                        Unsafe.Add(ref st, k) = ' ';
+                    }
+                    else
+                    {
+                        stop = k; // context the scalar loop owns: stop in front of it
+                        break;
+                    }
                 }
-
-                uint bit = 1u << k;
-                if (m == NormalizationTables.Delete)
-                {
-                    deleted |= bit;
-                }
-                else if (m == NormalizationTables.CollapsibleSpace)
-                {
-                    spaces |= bit; // a space that is not U+0020: written as U+0020 when it stays
-                }
-                else
-                {
-                    stop = k; // context the scalar loop owns: stop in front of it
-                    break;
-                }
-
-                lookup &= ~bit;
             }
 
             uint limit = stop == BlockSize ? uint.MaxValue : (1u << stop) - 1;
             deleted &= limit;
             spaces &= limit;
-            lookup &= limit;
             uint collapsed = 0;
             if (spaces != 0)
             {
@@ -175,20 +196,16 @@ internal static class PlainRunTranslator
             uint removed = deleted | collapsed;
             if (removed == 0 && stop == BlockSize)
             {
-                // The common case: copy, then patch the one-to-one mappings in place.
+                // The common case: the staged block is the output.
                 ref char d = ref Unsafe.Add(ref dst0, o);
-                Copy(ref s, ref d);
-                Patch(ref s, ref d, lookup, spaces, map);
+                Copy(ref st, ref d);
                 SetLast(ref state, o + BlockSize - 1, Unsafe.Add(ref d, BlockSize - 1), Unsafe.Add(ref s, BlockSize - 1), i + BlockSize - 1);
                 i += BlockSize;
                 o += BlockSize;
                 continue;
             }
 
-            // Deletions, collapses or a stop: patch a staged copy, pack the kept lanes, write exactly those.
-            ref char st = ref MemoryMarshal.GetReference(staged);
-            Copy(ref s, ref st);
-            Patch(ref s, ref st, lookup, spaces, map);
+            // Deletions, collapses or a stop: pack the kept lanes, write exactly those.
             uint kept = ~removed & limit;
             int n = Pack(staged, kept, packed);
             CopyExact(ref MemoryMarshal.GetReference(packed), ref Unsafe.Add(ref dst0, o), n);
@@ -218,6 +235,56 @@ internal static class PlainRunTranslator
         return i;
     }
 
+    /// <summary>Looks every lane of a block up in the table, and classifies the entries.</summary>
+    /// <param name="s">The first source code unit.</param>
+    /// <param name="map">The per-options table.</param>
+    /// <param name="staged">Receives the block's 32 table entries, with U+0020 for each collapsible space.</param>
+    /// <param name="deleted">The lanes whose entry is <see cref="NormalizationTables.Delete"/>.</param>
+    /// <param name="spaces">The lanes whose entry is <see cref="NormalizationTables.CollapsibleSpace"/>.</param>
+    /// <returns>The lanes whose entry is special (those two kinds included).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Gather(ref char s, ReadOnlySpan<char> map, ref char staged, out uint deleted, out uint spaces)
+    {
+        ref char m = ref MemoryMarshal.GetReference(map); // 65,536 entries: every code unit is in range
+        for (int k = 0; k < BlockSize; k += 4)
+        {
+            Unsafe.Add(ref staged, k) = Unsafe.Add(ref m, Unsafe.Add(ref s, k));
+            Unsafe.Add(ref staged, k + 1) = Unsafe.Add(ref m, Unsafe.Add(ref s, k + 1));
+            Unsafe.Add(ref staged, k + 2) = Unsafe.Add(ref m, Unsafe.Add(ref s, k + 2));
+            Unsafe.Add(ref staged, k + 3) = Unsafe.Add(ref m, Unsafe.Add(ref s, k + 3));
+        }
+
+        ref ushort e = ref Unsafe.As<char, ushort>(ref staged);
+        uint special = 0;
+        deleted = 0;
+        spaces = 0;
+        for (int k = 0; k < BlockSize; k += 16)
+        {
+            Vector128<ushort> a = Vector128.LoadUnsafe(ref e, (nuint)k);
+            Vector128<ushort> b = Vector128.LoadUnsafe(ref e, (nuint)(k + 8));
+
+            // Special entries are U+D800..U+DFFF: the high byte is 0xD8..0xDF.
+            Vector128<ushort> range = Vector128.Create((ushort)0xF800);
+            Vector128<ushort> surrogate = Vector128.Create((ushort)0xD800);
+            special |= PackedBits(Vector128.Equals(a & range, surrogate), Vector128.Equals(b & range, surrogate)) << k;
+            Vector128<ushort> delete = Vector128.Create((ushort)NormalizationTables.Delete);
+            deleted |= PackedBits(Vector128.Equals(a, delete), Vector128.Equals(b, delete)) << k;
+            Vector128<ushort> space = Vector128.Create((ushort)NormalizationTables.CollapsibleSpace);
+            Vector128<ushort> spaceA = Vector128.Equals(a, space);
+            Vector128<ushort> spaceB = Vector128.Equals(b, space);
+            spaces |= PackedBits(spaceA, spaceB) << k;
+            Vector128.ConditionalSelect(spaceA, Vector128.Create((ushort)' '), a).StoreUnsafe(ref e, (nuint)k);
+            Vector128.ConditionalSelect(spaceB, Vector128.Create((ushort)' '), b).StoreUnsafe(ref e, (nuint)(k + 8));
+        }
+
+        return special;
+    }
+
+    /// <summary>Takes one bit per lane of two 8-lane comparison masks: 16 bits, lane order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint PackedBits(Vector128<ushort> low, Vector128<ushort> high) =>
+        Vector128.Narrow(low, high).ExtractMostSignificantBits();
+
     /// <summary>Finds the first code unit from <paramref name="start"/> that the rules may change, in whole blocks.</summary>
     /// <param name="classifier">The classifier, holding the per-options page maps.</param>
     /// <param name="text">The text.</param>
@@ -234,7 +301,7 @@ internal static class PlainRunTranslator
         while (text.Length - i >= BlockSize)
         {
             ref char s = ref Unsafe.Add(ref t0, i);
-            uint touched = Candidates(classifier, ref s, i > 0 && Unsafe.Add(ref s, -1) == ' ');
+            uint touched = Candidates(classifier, ref s, i > 0 && Unsafe.Add(ref s, -1) == ' ', out _);
             if (touched != 0)
             {
                 return i + BitOperations.TrailingZeroCount(touched);
@@ -244,21 +311,6 @@ internal static class PlainRunTranslator
         }
 
         return i;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Patch(ref char s, ref char d, uint lookup, uint spaces, ReadOnlySpan<char> map)
-    {
-        for (uint rest = lookup; rest != 0; rest &= rest - 1)
-        {
-            int k = BitOperations.TrailingZeroCount(rest);
-            Unsafe.Add(ref d, k) = map[Unsafe.Add(ref s, k)];
-        }
-
-        for (uint rest = spaces; rest != 0; rest &= rest - 1)
-        {
-            Unsafe.Add(ref d, BitOperations.TrailingZeroCount(rest)) = ' ';
-        }
     }
 
     /// <summary>Copies <paramref name="n"/> (at most <see cref="BlockSize"/>) code units with overlapping vector
@@ -390,18 +442,17 @@ internal static class PlainRunTranslator
         return Vector128.Shuffle(table, indexes); // software: gives zero for every index from 16 up
     }
 
-    /// <summary>Copies blocks while they are plain, two at a time.</summary>
+    /// <summary>Copies blocks that follow a plain block while they are plain, two at a time.</summary>
     /// <param name="classifier">The classifier.</param>
-    /// <param name="s">The first source code unit.</param>
+    /// <param name="s">The first source code unit; the code unit before it is plain output.</param>
     /// <param name="d">Where the first goes.</param>
     /// <param name="blocks">How many whole blocks the source and destination have room for (at least 1).</param>
-    /// <param name="spaceBefore">Whether the output before <paramref name="s"/> ends in U+0020.</param>
     /// <param name="touched">The <see cref="Candidates"/> mask of the first block that is not plain; 0 when every
     /// block was.</param>
     /// <returns>How many blocks were copied.</returns>
     /// <remarks>Inside a run of plain blocks the output is the source, so the code unit before a block tells
     /// whether a space at its first lane follows a space.</remarks>
-    private static int CopyPlain<TClassifier>(TClassifier classifier, ref char s, ref char d, int blocks, bool spaceBefore, out uint touched)
+    private static int CopyPlain<TClassifier>(TClassifier classifier, ref char s, ref char d, int blocks, out uint touched)
         where TClassifier : struct, IBlockClassifier
     {
         int k = 0;
@@ -416,8 +467,8 @@ internal static class PlainRunTranslator
             uint r1 = classifier.TouchedRaw(ref second);
             if ((r0 | r1) != 0)
             {
-                uint t0 = Refine(classifier, ref first, r0, k == 0 ? spaceBefore : Unsafe.Add(ref first, -1) == ' ');
-                uint t1 = Refine(classifier, ref second, r1, Unsafe.Add(ref second, -1) == ' ');
+                uint t0 = Refine(classifier, ref first, r0, Unsafe.Add(ref first, -1) == ' ', out _);
+                uint t1 = Refine(classifier, ref second, r1, Unsafe.Add(ref second, -1) == ' ', out _);
                 if ((t0 | t1) != 0)
                 {
                     if (t0 == 0)
@@ -443,7 +494,7 @@ internal static class PlainRunTranslator
         if (k < blocks)
         {
             ref char last = ref Unsafe.Add(ref s, k * BlockSize);
-            touched = Candidates(classifier, ref last, k == 0 ? spaceBefore : Unsafe.Add(ref last, -1) == ' ');
+            touched = Candidates(classifier, ref last, Unsafe.Add(ref last, -1) == ' ', out _);
             if (touched != 0)
             {
                 return k;
@@ -462,16 +513,18 @@ internal static class PlainRunTranslator
     /// <param name="classifier">The classifier.</param>
     /// <param name="p">The first code unit of the block.</param>
     /// <param name="spaceBefore">Whether the output before the block ends in U+0020.</param>
+    /// <param name="spaces">The U+0020 lanes while spaces collapse and some lane is touched; otherwise 0.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Candidates<TClassifier>(TClassifier classifier, ref char p, bool spaceBefore)
+    private static uint Candidates<TClassifier>(TClassifier classifier, ref char p, bool spaceBefore, out uint spaces)
         where TClassifier : struct, IBlockClassifier =>
-        Refine(classifier, ref p, classifier.TouchedRaw(ref p), spaceBefore);
+        Refine(classifier, ref p, classifier.TouchedRaw(ref p), spaceBefore, out spaces);
 
     /// <summary>Turns a <see cref="IBlockClassifier.TouchedRaw"/> mask into the <see cref="Candidates"/> mask.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Refine<TClassifier>(TClassifier classifier, ref char p, uint raw, bool spaceBefore)
+    private static uint Refine<TClassifier>(TClassifier classifier, ref char p, uint raw, bool spaceBefore, out uint spaces)
         where TClassifier : struct, IBlockClassifier
     {
+        spaces = 0;
         if (raw == 0)
         {
             return 0;
@@ -480,7 +533,7 @@ internal static class PlainRunTranslator
         uint touched = classifier.InOrder(raw);
         if (!classifier.SpaceIsPlain)
         {
-            uint spaces = classifier.Spaces(ref p);
+            spaces = classifier.Spaces(ref p);
             uint afterSpace = (spaces << 1) | (spaceBefore ? 1u : 0u);
             touched &= ~(spaces & ~afterSpace);
         }

@@ -55,22 +55,19 @@ internal sealed class Vector128Strategy : VectorStrategy
     {
         private readonly Vector128<byte> _touchedLow;
         private readonly Vector128<byte> _touchedHigh;
-        private readonly Vector128<byte> _deletedLow;
-        private readonly Vector128<byte> _deletedHigh;
         private readonly bool _spaceIsPlain;
 
         public Classifier(PlainRunTables t)
         {
             _touchedLow = t.ArabicTouchedLow;
             _touchedHigh = t.ArabicTouchedHigh;
-            _deletedLow = t.ArabicDeletedLow;
-            _deletedHigh = t.ArabicDeletedHigh;
             _spaceIsPlain = t.SpaceIsPlain;
         }
 
         public bool SpaceIsPlain => _spaceIsPlain;
 
-        private static Vector128<byte> BitOfLane => Vector128.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
+        // Byte k holds bit k % 8.
+        private static Vector128<byte> BitOfLane => Vector128.Create(0x8040201008040201UL).AsByte();
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public uint TouchedRaw(ref char p)
@@ -81,13 +78,6 @@ internal sealed class Vector128Strategy : VectorStrategy
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public uint InOrder(uint raw) => raw;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public uint Deleted(ref char p)
-        {
-            ref ushort q = ref Unsafe.As<char, ushort>(ref p);
-            return Deleted16(ref q) | (Deleted16(ref Unsafe.Add(ref q, 16)) << 16);
-        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public uint Spaces(ref char p)
@@ -116,13 +106,6 @@ internal sealed class Vector128Strategy : VectorStrategy
             }
 
             return touched.ExtractMostSignificantBits();
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private uint Deleted16(ref ushort q)
-        {
-            Vector128<byte> deleted = Lookup(Vector128.LoadUnsafe(ref q), Vector128.LoadUnsafe(ref q, 8), _deletedLow, _deletedHigh);
-            return (~Vector128.Equals(deleted, Vector128<byte>.Zero)).ExtractMostSignificantBits();
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
