@@ -40,6 +40,7 @@ internal sealed class NormalizationTables
     private readonly char[] _map = new char[0x10000];
     private readonly int[] _expansionOffsets;
     private readonly string _expansionPool;
+    private readonly uint[] _pairs; // per expansion: its two output characters (low, high), or 0
 
     /// <summary>Initializes the tables for <paramref name="options"/>, which the caller has already copied.</summary>
     /// <param name="options">The options to build from.</param>
@@ -103,6 +104,19 @@ internal sealed class NormalizationTables
 
         _expansionOffsets = offsets.ToArray();
         _expansionPool = pool.ToString();
+
+        // Two-letter expansions whose letters are plain entries (the LAM-ALEF ligatures of PDF text, above all) are
+        // written by the vector path itself: the scalar loop would emit the two letters one after the other.
+        _pairs = new uint[offsets.Count - 1];
+        for (int k = 0; k < _pairs.Length; k++)
+        {
+            ReadOnlySpan<char> folded = GetExpansion((char)(ExpansionBase + k));
+            if (folded.Length == 2 && !IsSpecial(_map[folded[0]]) && !IsSpecial(_map[folded[1]]))
+            {
+                _pairs[k] = _map[folded[0]] | ((uint)_map[folded[1]] << 16);
+            }
+        }
+
         PlainRun = new PlainRunTables(_map, strategy);
     }
 
@@ -168,6 +182,23 @@ internal sealed class NormalizationTables
         int k = entry - ExpansionBase;
         int start = _expansionOffsets[k];
         return _expansionPool.AsSpan(start, _expansionOffsets[k + 1] - start);
+    }
+
+    /// <summary>Gets the output of an expansion that is two plain characters.</summary>
+    /// <param name="entry">An entry at or above <see cref="ExpansionBase"/>.</param>
+    /// <param name="first">The first output character.</param>
+    /// <param name="second">The second output character.</param>
+    /// <param name="secondSource">The second character as folded, before the other rules (what the scalar loop
+    /// remembers as the last character's source).</param>
+    /// <returns><see langword="false"/> when the expansion is longer, shorter, or has a special character.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool TryGetPair(char entry, out char first, out char second, out char secondSource)
+    {
+        uint pair = _pairs[entry - ExpansionBase];
+        first = (char)pair;
+        second = (char)(pair >> 16);
+        secondSource = pair == 0 ? '\0' : _expansionPool[_expansionOffsets[entry - ExpansionBase] + 1];
+        return pair != 0;
     }
 
     /// <summary>Gets the NFKC mapping of a supplementary code point, when folding is on and it has one.</summary>

@@ -46,11 +46,43 @@ internal sealed class PlainRunTables
         touched[0] |= 1;
         touched[31] |= 0x80;
 
+        // Presentation Forms-B letters (U+FE80..U+FEFF, the letter forms of PDF text): the low byte of each form whose
+        // table entry is a letter of the Arabic block, or 0 (no entry of the table is U+0600 itself: it is not a form's
+        // letter).
+        Span<byte> formsB = stackalloc byte[FormsBLength];
+        bool anyFormB = false;
+        for (int k = 0; k < FormsBLength; k++)
+        {
+            char m = map[FormsBStart + k];
+            if (!NormalizationTables.IsSpecial(m) && (m & 0xFF00) == 0x0600 && (m & 0xFF) != 0)
+            {
+                formsB[k] = (byte)m;
+                anyFormB = true;
+            }
+        }
+
+        FormsB = new FormsBTable(formsB);
+
+        HasFormsB = anyFormB;
         ArabicTouchedLow = Vector128.Create(touched[..16]);
         ArabicTouchedHigh = Vector128.Create(touched[16..]);
         Strategy = strategy;
         IsEnabled = strategy.IsVectorized && strategy.IsSupported && asciiPlain;
     }
+
+    /// <summary>The first code point of the Presentation Forms-B table (<see cref="FormsB"/>).</summary>
+    internal const int FormsBStart = 0xFE80;
+
+    /// <summary>The number of code points in the Presentation Forms-B table: U+FE80..U+FEFF (U+FE70..U+FE7F are marks
+    /// with a space or a tatweel: expansions).</summary>
+    internal const int FormsBLength = 0x80;
+
+    /// <summary>Gets the Presentation Forms-B table: for U+FE80 + <c>k</c>, the low byte of its table entry when that
+    /// is a letter U+06xx, otherwise 0 (looked up one by one).</summary>
+    internal FormsBTable FormsB { get; }
+
+    /// <summary>Gets whether some form of <see cref="FormsB"/> maps to a letter (compatibility forms fold).</summary>
+    internal bool HasFormsB { get; }
 
     /// <summary>Gets the vector strategy calls with these tables use.</summary>
     internal VectorStrategy Strategy { get; }
@@ -66,4 +98,34 @@ internal sealed class PlainRunTables
 
     /// <summary>Gets bits 128..255 of the Arabic page map.</summary>
     internal Vector128<byte> ArabicTouchedHigh { get; }
+}
+
+/// <summary>Holds the Presentation Forms-B table of <see cref="PlainRunTables.FormsB"/> in eight 16-byte pieces,
+/// ready for registers.</summary>
+/// <param name="bytes">The 128 table bytes.</param>
+internal readonly struct FormsBTable(ReadOnlySpan<byte> bytes)
+{
+    /// <summary>Gets bytes 0..15.</summary>
+    public Vector128<byte> P0 { get; } = Vector128.Create(bytes[..16]);
+
+    /// <summary>Gets bytes 16..31.</summary>
+    public Vector128<byte> P1 { get; } = Vector128.Create(bytes[16..32]);
+
+    /// <summary>Gets bytes 32..47.</summary>
+    public Vector128<byte> P2 { get; } = Vector128.Create(bytes[32..48]);
+
+    /// <summary>Gets bytes 48..63.</summary>
+    public Vector128<byte> P3 { get; } = Vector128.Create(bytes[48..64]);
+
+    /// <summary>Gets bytes 64..79.</summary>
+    public Vector128<byte> P4 { get; } = Vector128.Create(bytes[64..80]);
+
+    /// <summary>Gets bytes 80..95.</summary>
+    public Vector128<byte> P5 { get; } = Vector128.Create(bytes[80..96]);
+
+    /// <summary>Gets bytes 96..111.</summary>
+    public Vector128<byte> P6 { get; } = Vector128.Create(bytes[96..112]);
+
+    /// <summary>Gets bytes 112..127.</summary>
+    public Vector128<byte> P7 { get; } = Vector128.Create(bytes[112..128]);
 }

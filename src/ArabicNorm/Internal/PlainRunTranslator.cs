@@ -81,8 +81,12 @@ internal static class PlainRunTranslator
         PlainRunTables t = tables.PlainRun;
         ReadOnlySpan<char> map = tables.Map;
         bool collapse = !t.SpaceIsPlain;
+        bool hasFormsB = t.HasFormsB;
+        FormsBTable formsBTable = t.FormsB;
         Span<char> staged = stackalloc char[BlockSize];
-        Span<char> packed = stackalloc char[BlockSize + 8];
+        Span<char> seconds = stackalloc char[BlockSize]; // the second output character of each pair lane
+        Span<char> packed = stackalloc char[(2 * BlockSize) + 8]; // room for one whole-block copy from any lane
+        Span<char> expanded = stackalloc char[(3 * BlockSize) + 8];
 
         int i = start;
         int o = state.Out;
@@ -125,23 +129,47 @@ internal static class PlainRunTranslator
 
             // The block is translated into a staged copy, then written whole or packed.
             ref char st = ref MemoryMarshal.GetReference(staged);
+            ref char sec = ref MemoryMarshal.GetReference(seconds);
             uint deleted;
-            int stop;
-            if (BitOperations.PopCount(touched) > SparseLanes)
+            int stop = BlockSize;
+            uint pairs = 0;
+            // Presentation forms that are letters are translated in registers (PDF text is all of them); the other
+            // lanes go one of two ways.
+            uint formsB = 0;
+            if (hasFormsB)
+            {
+                formsB = TranslateFormsB(ref s, ref st, in formsBTable);
+            }
+            else
+            {
+                Copy(ref s, ref st);
+            }
+
+            if (BitOperations.PopCount(touched & ~formsB) > SparseLanes)
             {
                 // Many lanes change (presentation forms, mapped letters, diacritics): look every lane up without a
                 // branch and classify the entries in registers. Spaces (collapsible entries) are staged as U+0020.
+                // The other special lanes are two-letter expansions, written here, or context: stop in front of it.
                 uint special = Gather(ref s, map, ref st, out deleted, out spaces);
-                stop = BitOperations.TrailingZeroCount(special & ~deleted & ~spaces); // 32 when no lane needs context
+                for (uint rest = special & ~deleted & ~spaces; rest != 0; rest &= rest - 1)
+                {
+                    int k = BitOperations.TrailingZeroCount(rest);
+                    char e = Unsafe.Add(ref st, k);
+                    if (e < NormalizationTables.ExpansionBase || !tables.TryGetPair(e, out Unsafe.Add(ref st, k), out Unsafe.Add(ref sec, k), out _))
+                    {
+                        stop = k;
+                        break;
+                    }
+
+                    pairs |= 1u << k;
+                }
             }
             else
             {
                 // A few lanes change: copy, then look those up one by one. The U+0020 lanes are known from the
                 // classifier (and already U+0020 in the copy).
-                Copy(ref s, ref st);
                 deleted = 0;
-                stop = BlockSize;
-                for (uint rest = touched & ~spaces; rest != 0; rest &= rest - 1)
+                for (uint rest = touched & ~spaces & ~formsB; rest != 0; rest &= rest - 1)
                 {
                     int k = BitOperations.TrailingZeroCount(rest);
                     char m = map[Unsafe.Add(ref s, k)];
@@ -158,6 +186,10 @@ internal static class PlainRunTranslator
                         spaces |= 1u << k; // a space that is not U+0020: written as U+0020 when it stays
                         Unsafe.Add(ref st, k) = ' ';
                     }
+                    else if (m >= NormalizationTables.ExpansionBase && tables.TryGetPair(m, out Unsafe.Add(ref st, k), out Unsafe.Add(ref sec, k), out _))
+                    {
+                        pairs |= 1u << k;
+                    }
                     else
                     {
                         stop = k; // context the scalar loop owns: stop in front of it
@@ -166,9 +198,17 @@ internal static class PlainRunTranslator
                 }
             }
 
+            if (pairs != 0 && destination.Length - o < 2 * BlockSize)
+            {
+                // The output may outgrow the block's room: the scalar loop takes the first pair and what follows.
+                stop = Math.Min(stop, BitOperations.TrailingZeroCount(pairs));
+                pairs = 0;
+            }
+
             uint limit = stop == BlockSize ? uint.MaxValue : (1u << stop) - 1;
             deleted &= limit;
             spaces &= limit;
+            pairs &= limit;
             uint collapsed = 0;
             if (spaces != 0)
             {
@@ -194,7 +234,7 @@ internal static class PlainRunTranslator
             }
 
             uint removed = deleted | collapsed;
-            if (removed == 0 && stop == BlockSize)
+            if ((removed | pairs) == 0 && stop == BlockSize)
             {
                 // The common case: the staged block is the output.
                 ref char d = ref Unsafe.Add(ref dst0, o);
@@ -205,12 +245,31 @@ internal static class PlainRunTranslator
                 continue;
             }
 
-            // Deletions, collapses or a stop: pack the kept lanes, write exactly those.
+            // Deletions, collapses, pairs or a stop: pack the kept lanes, put in the pairs' second letters, write
+            // exactly those.
             uint kept = ~removed & limit;
             int n = Pack(staged, kept, packed);
-            CopyExact(ref MemoryMarshal.GetReference(packed), ref Unsafe.Add(ref dst0, o), n);
+            ref char output = ref MemoryMarshal.GetReference(packed);
+            if (pairs != 0)
+            {
+                n = Expand(ref output, n, kept, pairs, ref sec, ref MemoryMarshal.GetReference(expanded));
+                output = ref MemoryMarshal.GetReference(expanded);
+            }
+
+            CopyExact(ref output, ref Unsafe.Add(ref dst0, o), n);
             int lastCollapse = collapsed == 0 ? -1 : 31 - BitOperations.LeadingZeroCount(collapsed);
-            if (kept != 0)
+            int lastKept = 31 - BitOperations.LeadingZeroCount(kept);
+            if (kept != 0 && ((pairs >> lastKept) & 1) != 0)
+            {
+                // The last entry is a pair: two output characters. No space can collapse into it.
+                tables.TryGetPair(map[Unsafe.Add(ref s, lastKept)], out _, out char second, out char secondSource);
+                state.LastOut = o + n - 1;
+                state.LastChar = second;
+                state.LastX = secondSource;
+                state.EntryStart = i + lastKept;
+                state.EntryOutStart = o + n - 2;
+            }
+            else if (kept != 0)
             {
                 // A space that collapsed into the last entry (a space this block wrote) moves the entry's source
                 // start to itself, as the scalar loop's bookkeeping does.
@@ -233,6 +292,89 @@ internal static class PlainRunTranslator
 
         state.Out = o;
         return i;
+    }
+
+    /// <summary>Copies a block to <paramref name="staged"/>, translating the Presentation Forms-B lanes whose table entry
+    /// is a letter.</summary>
+    /// <param name="s">The first source code unit.</param>
+    /// <param name="staged">Receives the 32 lanes.</param>
+    /// <param name="table">The per-options <see cref="PlainRunTables.FormsB"/> table.</param>
+    /// <returns>The lanes translated.</returns>
+    /// <remarks>Written once with the cross-platform API: the lookup of 128 entries is eight 16-byte lookups
+    /// (<see cref="ShuffleBytes"/>) on the low four bits of <c>c - U+FE80</c>, each kept where the high bits pick its
+    /// piece.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint TranslateFormsB(ref char s, ref char staged, in FormsBTable table)
+    {
+        ref ushort src = ref Unsafe.As<char, ushort>(ref s);
+        ref ushort dst = ref Unsafe.As<char, ushort>(ref staged);
+        uint translated = 0;
+        for (int k = 0; k < BlockSize; k += 16)
+        {
+            Vector128<ushort> a = Vector128.LoadUnsafe(ref src, (nuint)k);
+            Vector128<ushort> b = Vector128.LoadUnsafe(ref src, (nuint)(k + 8));
+            Vector128<ushort> start = Vector128.Create((ushort)PlainRunTables.FormsBStart);
+            Vector128<ushort> max = Vector128.Create((ushort)0xFF);
+
+            // The index in the table, or 255 outside it (code units below U+FE70 wrap to large values).
+            Vector128<byte> index = Vector128.Narrow(Vector128.Min(a - start, max), Vector128.Min(b - start, max));
+            if (Vector128.GreaterThanOrEqualAll(index, Vector128.Create((byte)PlainRunTables.FormsBLength)))
+            {
+                a.StoreUnsafe(ref dst, (nuint)k);
+                b.StoreUnsafe(ref dst, (nuint)(k + 8));
+                continue; // no form in these 16 lanes
+            }
+
+            Vector128<byte> low = index & Vector128.Create((byte)0x0F);
+            Vector128<byte> piece = Vector128.ShiftRightLogical(index.AsUInt16(), 4).AsByte() & Vector128.Create((byte)0x0F);
+            Vector128<byte> letter = (ShuffleBytes(table.P0, low) & Vector128.Equals(piece, Vector128<byte>.Zero))
+                | (ShuffleBytes(table.P1, low) & Vector128.Equals(piece, Vector128.Create((byte)1)))
+                | (ShuffleBytes(table.P2, low) & Vector128.Equals(piece, Vector128.Create((byte)2)))
+                | (ShuffleBytes(table.P3, low) & Vector128.Equals(piece, Vector128.Create((byte)3)))
+                | (ShuffleBytes(table.P4, low) & Vector128.Equals(piece, Vector128.Create((byte)4)))
+                | (ShuffleBytes(table.P5, low) & Vector128.Equals(piece, Vector128.Create((byte)5)))
+                | (ShuffleBytes(table.P6, low) & Vector128.Equals(piece, Vector128.Create((byte)6)))
+                | (ShuffleBytes(table.P7, low) & Vector128.Equals(piece, Vector128.Create((byte)7)));
+
+            // Letters (non-zero bytes) become U+06xx; every other lane stays as it is.
+            Vector128<byte> isLetter = ~Vector128.Equals(letter, Vector128<byte>.Zero);
+            translated |= isLetter.ExtractMostSignificantBits() << k;
+            (Vector128<ushort> letterA, Vector128<ushort> letterB) = Vector128.Widen(letter);
+            (Vector128<ushort> maskA, Vector128<ushort> maskB) = Vector128.Widen(isLetter);
+            Vector128<ushort> page = Vector128.Create((ushort)0x0600);
+            Vector128.ConditionalSelect(maskA.AsUInt16() | (maskA << 8), letterA | page, a).StoreUnsafe(ref dst, (nuint)k);
+            Vector128.ConditionalSelect(maskB.AsUInt16() | (maskB << 8), letterB | page, b).StoreUnsafe(ref dst, (nuint)(k + 8));
+        }
+
+        return translated;
+    }
+
+    /// <summary>Puts the second letter of each pair lane after its first, in a packed block.</summary>
+    /// <param name="packed">The kept lanes, packed; readable for a whole block from each of them.</param>
+    /// <param name="n">How many lanes were kept.</param>
+    /// <param name="kept">The kept lanes.</param>
+    /// <param name="pairs">The pair lanes (all kept).</param>
+    /// <param name="seconds">The second letter of each pair lane, by lane.</param>
+    /// <param name="expanded">Receives the output: <paramref name="n"/> plus one unit per pair.</param>
+    /// <returns>The output length.</returns>
+    private static int Expand(ref char packed, int n, uint kept, uint pairs, ref char seconds, ref char expanded)
+    {
+        // Each run of packed lanes up to a pair's first letter is moved with one whole-block copy (the next run's
+        // copy overwrites what it copied too many), then the second letter goes in.
+        int from = 0;
+        int to = 0;
+        for (uint rest = pairs; rest != 0; rest &= rest - 1)
+        {
+            int k = BitOperations.TrailingZeroCount(rest);
+            int length = BitOperations.PopCount(kept & ((1u << k) - 1)) + 1 - from;
+            Copy(ref Unsafe.Add(ref packed, from), ref Unsafe.Add(ref expanded, to));
+            Unsafe.Add(ref expanded, to + length) = Unsafe.Add(ref seconds, k);
+            from += length;
+            to += length + 1;
+        }
+
+        Copy(ref Unsafe.Add(ref packed, from), ref Unsafe.Add(ref expanded, to));
+        return to + n - from;
     }
 
     /// <summary>Looks every lane of a block up in the table, and classifies the entries.</summary>
@@ -313,11 +455,20 @@ internal static class PlainRunTranslator
         return i;
     }
 
-    /// <summary>Copies <paramref name="n"/> (at most <see cref="BlockSize"/>) code units with overlapping vector
+    /// <summary>Copies <paramref name="n"/> (at most two blocks) code units with overlapping vector
     /// moves, writing nothing past them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void CopyExact(ref char from, ref char to, int n)
     {
+        if (n > BlockSize)
+        {
+            // Up to two blocks, after two-letter expansions.
+            Copy(ref from, ref to);
+            from = ref Unsafe.Add(ref from, BlockSize);
+            to = ref Unsafe.Add(ref to, BlockSize);
+            n -= BlockSize;
+        }
+
         ref ushort f = ref Unsafe.As<char, ushort>(ref from);
         ref ushort d = ref Unsafe.As<char, ushort>(ref to);
         if (n >= 16)
