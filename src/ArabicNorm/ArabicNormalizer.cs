@@ -241,13 +241,13 @@ public sealed partial class ArabicNormalizer
     {
         ReadOnlySpan<char> rest = text.AsSpan(start);
 
-        // Most rules keep the length; leave a little room for compatibility expansions before growing.
-        int capacity = start + rest.Length + Math.Min(rest.Length, 64) + 16;
+        // The clean prefix is copied once, from the text straight into the result; only the rest goes through a
+        // pooled buffer. Most rules keep the length; leave a little room for compatibility expansions before growing.
+        int capacity = rest.Length + Math.Min(rest.Length, 64) + 16;
         char[] buffer = ArrayPool<char>.Shared.Rent(capacity);
         try
         {
-            text.AsSpan(0, start).CopyTo(buffer);
-            int length = start;
+            int length = 0;
             while (true)
             {
                 OperationStatus status = Utf16Engine.Run(
@@ -256,7 +256,11 @@ public sealed partial class ArabicNormalizer
                 rest = rest[consumed..];
                 if (status == OperationStatus.Done)
                 {
-                    return new string(buffer, 0, length);
+                    return string.Create(checked(start + length), (text, start, buffer), static (result, state) =>
+                    {
+                        state.text.AsSpan(0, state.start).CopyTo(result);
+                        state.buffer.AsSpan(0, result.Length - state.start).CopyTo(result[state.start..]);
+                    });
                 }
 
                 // DestinationTooSmall: whole results only were written (law L4), so grow and go on.

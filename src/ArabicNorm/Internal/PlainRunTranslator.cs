@@ -68,6 +68,7 @@ internal static class PlainRunTranslator
     /// <param name="stoppedAtCharacter"><see langword="true"/> when the run stopped in front of a character the scalar
     /// loop must take; <see langword="false"/> when it ran out of room.</param>
     /// <returns>The source position after the translated text.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // full speed from the first call: no Tier-0 or OSR code
     internal static int Translate<TClassifier>(
         TClassifier classifier,
         NormalizationTables tables,
@@ -435,6 +436,7 @@ internal static class PlainRunTranslator
     /// than a block where no candidate was found.</returns>
     /// <remarks>A U+0020 that does not follow another is not a candidate even while spaces collapse: that is the
     /// common case the scan must not stop at.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // full speed from the first call: no Tier-0 or OSR code
     internal static int IndexOfCandidate<TClassifier>(TClassifier classifier, ReadOnlySpan<char> text, int start)
         where TClassifier : struct, IBlockClassifier
     {
@@ -603,6 +605,7 @@ internal static class PlainRunTranslator
     /// <returns>How many blocks were copied.</returns>
     /// <remarks>Inside a run of plain blocks the output is the source, so the code unit before a block tells
     /// whether a space at its first lane follows a space.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // full speed from the first call: no Tier-0 or OSR code
     private static int CopyPlain<TClassifier>(TClassifier classifier, ref char s, ref char d, int blocks, out uint touched)
         where TClassifier : struct, IBlockClassifier
     {
