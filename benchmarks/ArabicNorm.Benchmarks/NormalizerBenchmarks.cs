@@ -35,6 +35,7 @@ public class NormalizerBenchmarks
         // The longest output: U+FDFA becomes 18 chars, but the inputs hold at most lam-alef ligatures (2 chars).
         _destination = new char[_text.Length * 3 + 64];
         _lucene = new LuceneChain(_text);
+        Console.WriteLine($"// ActiveImplementation: {ArabicNormalizer.ActiveImplementation}");
     }
 
     [Benchmark(Baseline = true, Description = "ArabicNorm Default (span)")]

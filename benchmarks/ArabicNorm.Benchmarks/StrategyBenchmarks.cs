@@ -51,7 +51,8 @@ public class StrategyBenchmarks
         {
             foreach (string strategy in new[] { "Avx2", "Vector128", "Scalar" })
             {
-                AddJob(Job.Default.WithEnvironmentVariable("ARABICNORM_VECTOR", strategy).WithId(strategy));
+                AddJob(Job.Default.WithEnvironmentVariable("ARABICNORM_VECTOR", strategy).WithId(strategy)
+                    .WithWarmupCount(3).WithIterationCount(10).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(150)));
             }
         }
     }
