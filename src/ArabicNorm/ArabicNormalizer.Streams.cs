@@ -5,10 +5,10 @@ namespace ArabicNorm;
 // Streaming: text of any size normalized with bounded memory.
 //
 // Every method here runs the span engine over pooled buffers of BlockPump<T>.InitialLength (16 Ki) code units for
-// input and as many for output. The engine holds back the last open entry of each block (NeedMoreData); a tail that
-// fills the input buffer has its context-free deletions removed and then doubles the buffer, up to
-// BlockPump<T>.MaxLength (1 Mi) code units. The output equals normalizing the whole text at once (law L3) except for
-// an open entry still longer than that cap, which is cut there (see BlockPump<T>).
+// input and as many for output. The engine holds back the last open entry of each block (NeedMoreData): at most one
+// combining sequence, which the Stream-Safe Text Format bounds to 30 non-starters, once the pump has dropped the
+// characters the engine deletes without effect. Streaming is linear in the text's length, and the output equals
+// normalizing the whole text at once (law L3), whatever its size (see BlockPump<T>).
 public sealed partial class ArabicNormalizer
 {
     /// <summary>Gets the lookup tables, for the feature files and the tests.</summary>
@@ -20,11 +20,11 @@ public sealed partial class ArabicNormalizer
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="writer"/> is <see langword="null"/>.</exception>
     /// <remarks>
     /// <para>The output is the same as <see cref="Normalize(string)"/> of the whole text, whatever sizes the reads
-    /// return (law L3). Memory stays bounded whatever the text's size: two pooled buffers of 16,384 characters; the
-    /// input one grows (doubling, up to 1,048,576 characters) only while a single open entry fills it, which takes a
-    /// letter followed by thousands of hamza marks; characters that are simply deleted (tatweel, controls) are dropped
-    /// from a held-back tail before it grows. An entry still longer than the cap is cut: the text is normalized as if
-    /// it ended there. That is the one case where the output can differ from normalizing the whole text at once.</para>
+    /// return and whatever the text's size (law L3). Memory stays bounded: two pooled buffers of 16,384 characters.
+    /// What a block holds back for the next one is at most one combining sequence (a letter and its marks, which the
+    /// Stream-Safe Text Format bounds to 30 non-starters), since characters that are deleted anyway (tatweel,
+    /// controls, removed diacritics) are dropped from a held-back tail; so the time is linear in the text's length,
+    /// whatever sizes the reads return.</para>
     /// <para>Exceptions from the reader or the writer propagate; the output written before them stands.</para>
     /// </remarks>
     public void Normalize(TextReader reader, TextWriter writer)
@@ -116,8 +116,8 @@ public sealed partial class ArabicNormalizer
     /// the output is the same as normalizing the whole text at once, whatever sizes the reads return (law L3). A byte
     /// order mark is a character like any other (U+FEFF, which <see cref="ArabicNormalizerOptions.RemoveFormatControls"/>
     /// deletes).</para>
-    /// <para>Memory stays bounded whatever the text's size: two pooled buffers of 16,384 bytes; the input one grows
-    /// (doubling, up to 1,048,576 bytes) only under the rule of <see cref="Normalize(TextReader, TextWriter)"/>.</para>
+    /// <para>Memory stays bounded whatever the text's size: two pooled buffers of 16,384 bytes, with what a block
+    /// holds back bounded as <see cref="Normalize(TextReader, TextWriter)"/> says; the time is linear in the length.</para>
     /// </remarks>
     public void NormalizeUtf8(Stream source, Stream destination)
     {

@@ -194,13 +194,14 @@ public sealed partial class ArabicNormalizer
             switch (m)
             {
                 case NormalizationTables.HamzaMark:
-                    // Kept as is unless it composes with the character before it or diacritics are removed.
-                    if (!_tables.RemoveDiacritics && (i == 0 || NormalizationTables.Compose(text[i - 1], c) == '\0'))
+                case NormalizationTables.CombiningMark:
+                    int sequenceStart = FindMarkRestartPoint(text, i, m == NormalizationTables.HamzaMark);
+                    if (sequenceStart < 0)
                     {
                         continue;
                     }
 
-                    break;
+                    return sequenceStart;
                 case NormalizationTables.CollapsibleSpace when c == ' ':
                     if (i == 0 || text[i - 1] != ' ')
                     {
@@ -225,16 +226,62 @@ public sealed partial class ArabicNormalizer
             }
 
             // Start one character early, so that a composition or a space collapse with it is seen. That character
-            // is itself unchanged by the rules, so the engine gives it back as it is.
-            if (i == 0)
-            {
-                return 0;
-            }
-
-            return i >= 2 && char.IsLowSurrogate(text[i - 1]) && char.IsHighSurrogate(text[i - 2]) ? i - 2 : i - 1;
+            // is itself unchanged by the rules, so the engine gives it back as it is. When it is a mark, start at its
+            // combining sequence's base instead: the marks after a change may still sort among those before it.
+            return SequenceStart(text, i - 1);
         }
 
         return -1;
+    }
+
+    // Where the combining sequence of the (unchanged) character at i starts: its base, a whole surrogate pair.
+    private int SequenceStart(ReadOnlySpan<char> text, int i)
+    {
+        ReadOnlySpan<char> map = _tables.Map;
+        while (i > 0 && map[text[i]] is NormalizationTables.CombiningMark or NormalizationTables.HamzaMark)
+        {
+            i--;
+        }
+
+        if (i <= 0)
+        {
+            return 0;
+        }
+
+        return char.IsLowSurrogate(text[i]) && char.IsHighSurrogate(text[i - 1]) ? i - 1 : i;
+    }
+
+    /// <summary>Tells whether the Arabic mark at <paramref name="i"/>, in a text unchanged before it, changes.</summary>
+    /// <returns>-1 when it stays as it is; otherwise where its combining sequence starts (its base, or the start of the
+    /// text), from which the engine, started without context, produces the rest of the output.</returns>
+    private int FindMarkRestartPoint(ReadOnlySpan<char> text, int i, bool hamza)
+    {
+        // The marks before it are unchanged, so they are all written: walk back to the sequence's base.
+        ReadOnlySpan<char> map = _tables.Map;
+        byte ccc = NormalizationTables.CombiningClass(text[i]);
+        int count = 1;
+        bool blocked = false;
+        int j = i;
+        while (j > 0 && map[text[j - 1]] is NormalizationTables.CombiningMark or NormalizationTables.HamzaMark)
+        {
+            j--;
+            count++;
+            blocked |= NormalizationTables.CombiningClass(text[j]) == ccc;
+        }
+
+        int baseIndex = j - 1;
+        if (baseIndex >= 0)
+        {
+            count += NormalizationTables.TrailingNonStarters(text[baseIndex]);
+        }
+
+        bool changes = (i > j && NormalizationTables.CombiningClass(text[i - 1]) > ccc) // out of canonical order
+            || count > NormalizationTables.MaxNonStarters // a joiner splits the sequence
+            || (hamza && (_tables.RemoveDiacritics
+                || (baseIndex >= 0 && !blocked
+                    && (NormalizationTables.Compose(text[baseIndex], text[i]) != '\0'
+                        || NormalizationTables.ReleasedMark(text[baseIndex], text[i]) != '\0'))));
+        return changes ? SequenceStart(text, Math.Max(baseIndex, 0)) : -1;
     }
 
     private string NormalizeFrom(string text, int start)

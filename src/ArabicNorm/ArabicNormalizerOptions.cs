@@ -51,8 +51,11 @@ public sealed class ArabicNormalizerOptions
     /// <remarks>The mapping can be longer than its source: U+FDFA becomes 18 characters.</remarks>
     public bool FoldCompatibilityForms { get; set; } = true;
 
-    /// <summary>Gets or sets whether a base letter directly followed by U+0653..U+0655 becomes the precomposed letter
-    /// (NFC's eight Arabic pairs). Default: <see langword="true"/>.</summary>
+    /// <summary>Gets or sets whether the Arabic marks of a combining sequence are put in canonical order and a hamza mark
+    /// (U+0653..U+0655) composes with its letter as NFC composes it (NFC's eight Arabic pairs). Default:
+    /// <see langword="true"/>.</summary>
+    /// <remarks>A sequence of more than 30 marks is split as UAX #15's Stream-Safe Text Format splits it: a U+034F
+    /// COMBINING GRAPHEME JOINER is written before the 31st non-starter.</remarks>
     public bool ComposeHamza { get; set; } = true;
 
     /// <summary>Gets or sets which spelling letter variants are mapped to. Default: <see cref="LetterTarget.Arabic"/>.</summary>

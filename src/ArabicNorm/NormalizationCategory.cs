@@ -11,8 +11,8 @@ public enum NormalizationCategory
     /// (<see cref="ArabicNormalizerOptions.FoldCompatibilityForms"/>).</summary>
     CompatibilityForms = 0,
 
-    /// <summary>A hamza mark composed with the letter before it, or a letter it composed with
-    /// (<see cref="ArabicNormalizerOptions.ComposeHamza"/>).</summary>
+    /// <summary>A hamza mark composed with the letter before it, or a letter it composed with, or a mark that canonical
+    /// ordering moved or that a Stream-Safe U+034F joiner follows (<see cref="ArabicNormalizerOptions.ComposeHamza"/>).</summary>
     Compositions = 1,
 
     /// <summary>A letter variant mapped to the target spelling: FARSI YEH, KEHEH, HEH GOAL and the like for the Arabic

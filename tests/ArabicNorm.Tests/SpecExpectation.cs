@@ -30,7 +30,7 @@ internal static class SpecExpectation
     [ThreadStatic]
     private static StringBuilder? s_folded;
     [ThreadStatic]
-    private static List<(char Before, char After, bool ContextualYeh)>? s_output;
+    private static List<(char Before, char After, bool ContextualYeh, int Marks)>? s_output;
     [ThreadStatic]
     private static StringBuilder? s_result;
 
@@ -143,7 +143,7 @@ internal static class SpecExpectation
     {
         // Reused per thread: the exhaustive tests call this a few million times.
         StringBuilder folded = s_folded ??= new StringBuilder();
-        List<(char Before, char After, bool ContextualYeh)> output = s_output ??= [];
+        List<(char Before, char After, bool ContextualYeh, int Marks)> output = s_output ??= [];
         StringBuilder result = s_result ??= new StringBuilder();
         folded.Clear();
         output.Clear();
@@ -167,33 +167,15 @@ internal static class SpecExpectation
         }
 
         // 3.2..3.7 per character, building the output as (character before the rules, character after them) pairs,
-        // so that a hamza mark can compose with the letter before it either as written or as mapped.
+        // so that a hamza mark can compose with the letter before it either as written or as mapped. A starter's Marks
+        // counts the non-starters UAX #15 sees in it: its decomposition's trailing Arabic marks, plus the hamza marks
+        // composed into it.
         for (int i = 0; i < folded.Length; i++)
         {
             char x = folded[i];
-            if (o.ComposeHamza && x is >= '\u0653' and <= '\u0655' && output.Count > 0)
+            if (o.ComposeHamza && CanonicalClasses.IsArabicMark(x))
             {
-                (char before, char after, _) = output[^1];
-                char composed = Compose(before, x);
-                if (composed == '\0')
-                {
-                    composed = Compose(after, x);
-                }
-
-                if (composed != '\0')
-                {
-                    // A composed letter is never deleted by the later rules.
-                    output[^1] = (composed, Rules(composed, o) ?? composed, false);
-                    continue;
-                }
-
-                // Not composed: a diacritic like the others of 3.7.
-                if (o.RemoveDiacritics)
-                {
-                    continue;
-                }
-
-                output.Add((x, x, false));
+                AddMark(output, x, o);
                 continue;
             }
 
@@ -203,13 +185,13 @@ internal static class SpecExpectation
             }
 
             bool contextual = x == FarsiYeh && o.Letters == LetterTarget.Arabic && o.ContextualFarsiYeh;
-            output.Add((x, y, contextual));
+            output.Add((x, y, contextual, o.ComposeHamza ? CanonicalClasses.TrailingArabicMarks(x) : 0));
         }
 
         // 3.3 ContextualFarsiYeh: decided by the next output character; its ALEF MAKSURA still meets FoldAlefMaksura.
         for (int i = 0; i < output.Count; i++)
         {
-            (char _, char after, bool contextual) = output[i];
+            (char _, char after, bool contextual, int _) = output[i];
             if (contextual && (i + 1 == output.Count || !IsArabicWordCharacter(output[i + 1].After)))
             {
                 after = o.FoldAlefMaksura ? Yeh : AlefMaksura;
@@ -225,6 +207,101 @@ internal static class SpecExpectation
         }
 
         return result.ToString();
+    }
+
+    /// <summary>3.2: adds an Arabic mark to the combining sequence at the end of the output, as NFC would.</summary>
+    /// <remarks>The sequence is the last starter and the marks after it (deleted characters are no part of it). A
+    /// hamza mark composes with the starter unless a mark of its class stands in the sequence; a mark that would be the
+    /// 31st non-starter goes after a U+034F COMBINING GRAPHEME JOINER (UAX #15, Stream-Safe Text Format); any other
+    /// mark goes after the sequence's marks of its class or lower (a stable sort).</remarks>
+    private static void AddMark(List<(char Before, char After, bool ContextualYeh, int Marks)> output, char x, ArabicNormalizerOptions o)
+    {
+        int start = output.Count;
+        while (start > 0 && CanonicalClasses.IsArabicMark(output[start - 1].Before))
+        {
+            start--;
+        }
+
+        int baseIndex = start - 1; // -1: the sequence has no starter
+        int ccc = CanonicalClasses.Of(x);
+        int count = (baseIndex >= 0 ? output[baseIndex].Marks : 0) + (output.Count - start);
+        bool isHamza = x is >= '\u0653' and <= '\u0655';
+        bool deletedAlone = isHamza ? o.RemoveDiacritics : Rules(x, o) is null;
+        if (deletedAlone && !isHamza)
+        {
+            return;
+        }
+
+        if (isHamza && baseIndex >= 0 && count < 30)
+        {
+            bool blocked = false;
+            for (int k = start; k < output.Count; k++)
+            {
+                blocked |= CanonicalClasses.Of(output[k].Before) == ccc;
+            }
+
+            (char before, char after, bool _, int marks) = output[baseIndex];
+            if (!blocked && x == '\u0655' && before is '\u0622' or '\u0623')
+            {
+                // NFD gives ALEF, then MADDA or HAMZA ABOVE (230); HAMZA BELOW (220) sorts before it and composes with
+                // the ALEF; the other mark then stands, first of its class, or is deleted as an uncomposed diacritic.
+                char above = before == '\u0622' ? '\u0653' : '\u0654';
+                char below = Rules('\u0625', o) ?? '\u0625';
+                if (Compose(below, above) is char again and not '\0')
+                {
+                    // FoldAlef made it ALEF: the released mark composes with the folded letter, as marks after one do.
+                    output[baseIndex] = (again, Rules(again, o) ?? again, false, marks + 1);
+                    return;
+                }
+
+                output[baseIndex] = ('\u0625', below, false, marks);
+                if (!o.RemoveDiacritics)
+                {
+                    int first = start;
+                    while (first < output.Count && CanonicalClasses.Of(output[first].Before) < 230)
+                    {
+                        first++;
+                    }
+
+                    output.Insert(first, (above, above, false, 0));
+                }
+
+                return;
+            }
+
+            char composed = blocked ? '\0' : Compose(before, x);
+            if (composed == '\0' && !blocked)
+            {
+                composed = Compose(after, x);
+            }
+
+            if (composed != '\0')
+            {
+                // A composed letter is never deleted by the later rules.
+                output[baseIndex] = (composed, Rules(composed, o) ?? composed, false, marks + 1);
+                return;
+            }
+        }
+
+        if (deletedAlone)
+        {
+            return; // an uncomposed hamza mark: a diacritic like the others of 3.7
+        }
+
+        if (count >= 30)
+        {
+            output.Add(('\u034F', '\u034F', false, 0)); // COMBINING GRAPHEME JOINER: a starter that ends the sequence
+            output.Add((x, x, false, 0));
+            return;
+        }
+
+        int at = output.Count;
+        while (at > start && CanonicalClasses.Of(output[at - 1].Before) > ccc)
+        {
+            at--;
+        }
+
+        output.Insert(at, (x, x, false, 0));
     }
 
     /// <summary>Drops the characters that stand between a lone high half and a lone low half when every one of them is

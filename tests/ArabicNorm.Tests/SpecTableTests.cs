@@ -56,7 +56,21 @@ public class SpecTableTests
     [InlineData("ComposeHamza;RemoveTatweel", "\u0627\u0640\u0654", "\u0623")] // adjacent after the TATWEEL is deleted
     [InlineData("Default", "\u0627\u0640\u0654", "\u0623")] // ALEF, TATWEEL, HAMZA ABOVE -> ALEF WITH HAMZA ABOVE
     [InlineData("Default", "\u0627\u200F\u0654", "\u0623")] // ALEF, RIGHT-TO-LEFT MARK, HAMZA ABOVE: control deleted first
-    [InlineData("Default", "\u0627\u064E\u0654", "\u0627\u064E\u0654")] // ALEF, FATHA, HAMZA ABOVE: not directly followed, kept (NFC would compose)
+    [InlineData("Default", "\u0627\u064E\u0654", "\u0623\u064E")] // ALEF, FATHA, HAMZA ABOVE (NFD of ALEF WITH HAMZA ABOVE, FATHA): FATHA (class 30) does not block HAMZA ABOVE (230)
+    [InlineData("Default", "\u0627\u0654\u064E", "\u0623\u064E")] // the same word typed in the other order
+    [InlineData("ComposeHamza", "\u0628\u0651\u064E", "\u0628\u064E\u0651")] // SHADDA (33) typed before FATHA (30): canonical order
+    [InlineData("ComposeHamza", "\u0628\u0670\u0651\u064E\u0652", "\u0628\u064E\u0651\u0652\u0670")] // SUPERSCRIPT ALEF (35), SHADDA, FATHA, SUKUN (34)
+    [InlineData("ComposeHamza", "\u0627\u0657\u0654", "\u0627\u0657\u0654")] // INVERTED DAMMA (230) blocks HAMZA ABOVE (230): kept, as NFC
+    [InlineData("ComposeHamza", "\u0627\u0656\u0655", "\u0627\u0656\u0655")] // SUBSCRIPT ALEF (220) blocks HAMZA BELOW (220)
+    [InlineData("ComposeHamza", "\u0627\u0656\u0654", "\u0623\u0656")] // SUBSCRIPT ALEF (220) does not block HAMZA ABOVE (230)
+    [InlineData("ComposeHamza", "\u0627\u0654\u0655", "\u0625\u0654")] // HAMZA BELOW (220) sorts first and composes; HAMZA ABOVE then has no pair
+    [InlineData("ComposeHamza", "\u0648\u0653\u0654", "\u0648\u0653\u0654")] // MADDA ABOVE does not compose with WAW and blocks HAMZA ABOVE
+    [InlineData("Search", "\u0648\u0653\u0654", "\u0624")] // ... under Search it is deleted, so it does not block
+    [InlineData("ComposeHamza;RemoveDiacritics", "\u0627\u0657\u0654", "\u0623")] // a deleted mark does not block
+    [InlineData("ComposeHamza", "\u0627\u0300\u0654", "\u0627\u0300\u0654")] // COMBINING GRAVE ACCENT is no Arabic mark: a starter here, so no composition
+    [InlineData("ComposeHamza", "\u0628\u0651\u0300\u064E", "\u0628\u0651\u0300\u064E")] // ... and no mark sorts across it
+    [InlineData("Default", "\u06CC\u064E\u0654", "\u0626\u064E")] // FARSI YEH -> YEH composes across FATHA
+    [InlineData("Default;ContextualFarsiYeh", "\u06CC\u064E\u0654", "\u0626\u064E")] // the FATHA is its next output character: YEH, then composed
     [InlineData("ComposeHamza;RemoveDiacritics", "\u0627\u064E\u0654", "\u0623")] // adjacent once the FATHA is deleted
     [InlineData("Default", "\u06CC\u0654", "\u0626")] // FARSI YEH -> YEH, then + HAMZA ABOVE -> YEH WITH HAMZA ABOVE
     [InlineData("Default", "\u06D5\u0654", "\u0647")] // AE + HAMZA ABOVE -> HEH WITH YEH ABOVE -> (Letters=Arabic) HEH

@@ -27,13 +27,16 @@ internal enum PumpState
 /// write its output until it says <see cref="PumpState.NeedInput"/> or an end.</para>
 /// <para>Memory: one input buffer of <see cref="InitialLength"/> code units and one output buffer of the same size,
 /// rented from <see cref="ArrayPool{T}.Shared"/>. The engine holds back the last open entry of a non-final block (a
-/// base letter that a later hamza mark could compose with, a contextual FARSI YEH, a space of a run being collapsed,
-/// with every character after it). When such a tail fills the whole input buffer, the pump first removes the
-/// context-free deletions from it (which changes no output), then doubles the buffer, up to
-/// <see cref="MaxLength"/> code units. Only an open entry that is still longer than that after the deletions are
-/// removed (a composition base followed by over a million hamza marks that keep composing or are deleted as
-/// diacritics) reaches the cap; the pump then cuts the text there, normalizing the buffer as if the text ended at
-/// the cut. That is the one case where the output can differ from normalizing the whole text at once.</para>
+/// base letter that a later hamza mark could compose with, a combining sequence whose marks a later one could sort
+/// into, a contextual FARSI YEH, a space of a run being collapsed), with every character after it. Such an entry is
+/// short: a combining sequence holds at most 30 non-starters (UAX #15's Stream-Safe Text Format, which the engine
+/// applies), and what else follows it writes nothing. So whenever a held-back tail grows past
+/// <see cref="CompactionLength"/>, the pump removes from it the characters the engine drops without effect
+/// (tatweel, controls, deleted diacritics, hamza marks that did not compose), which changes no output and leaves a
+/// tail of at most one combining sequence. Each read therefore costs time in proportion to its own length: streaming
+/// is linear, and its output is the same as normalizing the whole text at once (law L3), with no size limit. The input
+/// buffer grows (doubling) only when a tail that cannot be compacted fills it, which needs a buffer smaller than a
+/// combining sequence (tests build such pumps).</para>
 /// </remarks>
 /// <typeparam name="T">The code unit.</typeparam>
 internal sealed class BlockPump<T> : IDisposable
@@ -42,15 +45,15 @@ internal sealed class BlockPump<T> : IDisposable
     /// <summary>The size, in code units, of the input and output buffers.</summary>
     internal const int InitialLength = 16 * 1024;
 
-    /// <summary>The most code units the input buffer grows to for a held-back tail.</summary>
-    internal const int MaxLength = 1024 * 1024;
+    /// <summary>The held-back tail length, in code units, past which the pump compacts the tail.</summary>
+    internal const int CompactionLength = 128;
 
     private readonly IBlockNormalizer<T> _normalizer;
     private T[] _input;
     private T[] _output;
     private int _start;
     private int _end;
-    private int _cutEnd = -1;
+    private int _compactAt = CompactionLength;
 
     // Where _input[_start] lies in the original source, and how many code units compaction removed from the pending
     // region (all of them before any code unit not yet examined).
@@ -61,17 +64,15 @@ internal sealed class BlockPump<T> : IDisposable
     /// <summary>Initializes a pump over <paramref name="normalizer"/> with buffers of <paramref name="initialLength"/>.</summary>
     /// <param name="normalizer">The block normalizer.</param>
     /// <param name="initialLength">The buffer size; tests use small ones to run the growth paths.</param>
-    /// <param name="maxLength">The cap on the input buffer.</param>
-    internal BlockPump(IBlockNormalizer<T> normalizer, int initialLength = InitialLength, int maxLength = MaxLength)
+    internal BlockPump(IBlockNormalizer<T> normalizer, int initialLength = InitialLength)
     {
         _normalizer = normalizer;
-        MaxInputLength = Math.Max(maxLength, initialLength);
         _input = ArrayPool<T>.Shared.Rent(initialLength);
         _output = ArrayPool<T>.Shared.Rent(Math.Max(initialLength, 64));
     }
 
-    /// <summary>Gets the cap on the input buffer, in code units.</summary>
-    internal int MaxInputLength { get; }
+    /// <summary>Gets the length of the input buffer, in code units.</summary>
+    internal int InputLength => _input.Length;
 
     /// <summary>Gets the offset, in source code units, of the invalid data that <see cref="PumpState.InvalidData"/> reports.</summary>
     internal long InvalidDataOffset { get; private set; }
@@ -80,8 +81,7 @@ internal sealed class BlockPump<T> : IDisposable
     internal long SourceConsumed => _sourceOffset + _removed;
 
     /// <summary>Gets the buffer the next read fills.</summary>
-    /// <returns>Room after the pending input; empty when the pump must cut a held-back tail at its cap (the caller
-    /// then calls <see cref="Step"/> without reading).</returns>
+    /// <returns>Room after the pending input; never empty.</returns>
     internal Memory<T> GetReadBuffer()
     {
         int pending = _end - _start;
@@ -89,33 +89,36 @@ internal sealed class BlockPump<T> : IDisposable
         {
             _input.AsSpan(_start, pending).CopyTo(_input);
             _compactedEnd = Math.Max(0, _compactedEnd - _start);
-            _cutEnd = _cutEnd < 0 ? -1 : Math.Max(0, _cutEnd - _start);
             _start = 0;
             _end = pending;
         }
 
-        if (pending == _input.Length)
+        if (pending <= CompactionLength)
         {
-            // The engine gave the whole buffer back: it is one open entry.
-            int compacted = _normalizer.RemoveContextFreeDeletions(_input.AsSpan(0, pending));
+            _compactAt = CompactionLength;
+        }
+        else if (pending > _compactAt || pending == _input.Length)
+        {
+            // The engine gave back a long tail: drop what it deletes without effect. What stays is one combining
+            // sequence at most; the next compaction waits until the tail has doubled, so each costs what was read.
+            int compacted = _normalizer.RemoveDroppedCharacters(_input.AsSpan(0, pending));
             if (compacted < pending)
             {
                 _removed += pending - compacted;
                 _compactedEnd = compacted;
                 _end = compacted;
             }
-            else if (_input.Length < MaxInputLength)
-            {
-                T[] larger = ArrayPool<T>.Shared.Rent(Math.Min(_input.Length * 2, MaxInputLength));
-                _input.AsSpan(0, pending).CopyTo(larger);
-                ArrayPool<T>.Shared.Return(_input);
-                _input = larger;
-            }
-            else
-            {
-                _cutEnd = _normalizer.FindCharacterBoundary(_input.AsSpan(0, pending));
-                return Memory<T>.Empty;
-            }
+
+            _compactAt = Math.Max(CompactionLength, compacted * 2);
+        }
+
+        if (_end == _input.Length)
+        {
+            // Only a buffer shorter than one combining sequence gets here.
+            T[] larger = ArrayPool<T>.Shared.Rent(_input.Length * 2);
+            _input.AsSpan(0, _end).CopyTo(larger);
+            ArrayPool<T>.Shared.Return(_input);
+            _input = larger;
         }
 
         return _input.AsMemory(_end);
@@ -131,11 +134,9 @@ internal sealed class BlockPump<T> : IDisposable
     /// <returns>What to do next.</returns>
     internal PumpState Step(bool endOfInput, out ReadOnlyMemory<T> output)
     {
-        // A cut region is normalized as if the text ended there (see the remarks).
-        bool cut = _cutEnd > _start;
-        ReadOnlySpan<T> pending = _input.AsSpan(_start, (cut ? _cutEnd : _end) - _start);
+        ReadOnlySpan<T> pending = _input.AsSpan(_start, _end - _start);
         OperationStatus status = _normalizer.Normalize(
-            pending, _output, out int consumed, out int written, isFinalBlock: endOfInput || cut);
+            pending, _output, out int consumed, out int written, isFinalBlock: endOfInput);
         output = _output.AsMemory(0, written);
         _start += consumed;
         _sourceOffset += consumed;
@@ -147,15 +148,10 @@ internal sealed class BlockPump<T> : IDisposable
             _compactedEnd = 0;
         }
 
-        if (_cutEnd >= 0 && _start >= _cutEnd)
-        {
-            _cutEnd = -1;
-        }
-
         switch (status)
         {
             case OperationStatus.Done:
-                return endOfInput && _start == _end ? PumpState.Finished : cut ? PumpState.Continue : PumpState.NeedInput;
+                return endOfInput && _start == _end ? PumpState.Finished : PumpState.NeedInput;
             case OperationStatus.DestinationTooSmall:
                 if (consumed == 0 && written == 0)
                 {

@@ -42,7 +42,7 @@ internal sealed class ChangeCategories
         {
             char m = map[c];
             byte category = Unchanged;
-            if (m == c || m is NormalizationTables.HighSurrogate or NormalizationTables.LowSurrogate)
+            if (m == c || m is NormalizationTables.HighSurrogate or NormalizationTables.LowSurrogate or NormalizationTables.CombiningMark)
             {
                 // Unchanged alone: only a context can change it.
             }

@@ -48,55 +48,50 @@ internal sealed class EngineBlockNormalizer<TUnit, TCodec> : IBlockNormalizer<TU
 
     /// <inheritdoc/>
     /// <remarks>
-    /// A character whose table entry is <see cref="NormalizationTables.Delete"/> writes nothing and neither reads nor
-    /// changes the engine's context (it does not resolve a contextual yeh, does not separate a base from its hamza
-    /// mark, does not end a run of spaces): removing it from the source gives the same output. The report counts it
-    /// here, since the engine will not see it.
+    /// The engine itself finds them (<see cref="NormalizationEngine{TUnit, TCodec}.FindDropped"/>): a character the
+    /// rules delete (tatweel, controls, diacritics, a hamza mark that did not compose) writes nothing and neither reads
+    /// nor changes the engine's context (it does not resolve a contextual yeh, does not separate a base from its hamza
+    /// mark or a mark from the marks it sorts with, does not end a run of spaces): removing it from the source gives
+    /// the same output. The report counts it here, since the engine will not see it.
     /// </remarks>
-    public int RemoveContextFreeDeletions(Span<TUnit> tail)
+    public int RemoveDroppedCharacters(Span<TUnit> tail)
     {
-        ReadOnlySpan<char> map = _tables.Map;
-        int kept = 0;
-        int i = 0;
-        while (i < tail.Length)
+        bool[] dropped = ArrayPool<bool>.Shared.Rent(tail.Length);
+        TUnit[] scratch = ArrayPool<TUnit>.Shared.Rent(Math.Max(tail.Length * 2, 256));
+        try
         {
-            int length = TCodec.Read(tail, i, isFinalBlock: false, out int value);
-            if (length <= 0)
+            Span<bool> marks = dropped.AsSpan(0, tail.Length);
+            marks.Clear();
+            NormalizationEngine<TUnit, TCodec>.FindDropped(_tables, tail, scratch, marks);
+            int kept = 0;
+            int i = 0;
+            while (i < tail.Length)
             {
-                // A sequence cut off by the end of the tail (or invalid units, which the engine reports later): kept.
-                length = tail.Length - i;
-            }
-            else if (value <= 0xFFFF && map[value] == NormalizationTables.Delete)
-            {
-                _report?.AddDeleted(value);
+                int length = TCodec.Read(tail, i, isFinalBlock: false, out int value);
+                if (length <= 0)
+                {
+                    // A sequence cut off by the end of the tail (or invalid units, which the engine reports later): kept.
+                    length = tail.Length - i;
+                }
+                else if (marks[i])
+                {
+                    _report?.AddDeleted(value);
+                    i += length;
+                    continue;
+                }
+
+                tail.Slice(i, length).CopyTo(tail[kept..]);
+                kept += length;
                 i += length;
-                continue;
             }
 
-            tail.Slice(i, length).CopyTo(tail[kept..]);
-            kept += length;
-            i += length;
+            return kept;
         }
-
-        return kept;
-    }
-
-    /// <inheritdoc/>
-    public int FindCharacterBoundary(ReadOnlySpan<TUnit> block)
-    {
-        int i = 0;
-        while (i < block.Length)
+        finally
         {
-            int length = TCodec.Read(block, i, isFinalBlock: false, out _);
-            if (length <= 0)
-            {
-                break;
-            }
-
-            i += length;
+            ArrayPool<bool>.Shared.Return(dropped);
+            ArrayPool<TUnit>.Shared.Return(scratch);
         }
-
-        return i == 0 ? block.Length : i;
     }
 
     /// <inheritdoc/>

@@ -20,14 +20,9 @@ internal interface IBlockNormalizer<T> : IDisposable
     OperationStatus Normalize(ReadOnlySpan<T> source, Span<T> destination, out int consumed, out int written, bool isFinalBlock);
 
     /// <summary>Removes from a held-back tail the characters the engine deletes without reading or changing any
-    /// context (tatweel, format controls, ...), so that the tail normalizes to the same output in less room.</summary>
-    /// <param name="tail">The held-back tail; it is compacted in place.</param>
+    /// context (tatweel, format controls, diacritics, hamza marks that did not compose), so that the tail normalizes
+    /// to the same output in less room.</summary>
+    /// <param name="tail">The held-back tail, starting where the engine gave it back; it is compacted in place.</param>
     /// <returns>The tail's new length.</returns>
-    int RemoveContextFreeDeletions(Span<T> tail);
-
-    /// <summary>Finds the last point before the end of <paramref name="block"/> where it can be cut without splitting
-    /// a character (a surrogate pair or a UTF-8 sequence).</summary>
-    /// <param name="block">A full block.</param>
-    /// <returns>A length between 1 and the block's length.</returns>
-    int FindCharacterBoundary(ReadOnlySpan<T> block);
+    int RemoveDroppedCharacters(Span<T> tail);
 }

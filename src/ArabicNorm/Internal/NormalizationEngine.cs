@@ -15,7 +15,10 @@ namespace ArabicNorm.Internal;
 /// when a later one reaches back into it (a hamza mark composing with its base, a space collapsing into the space
 /// before). Only the last entry can still change, and only through the next characters: a composition base may
 /// take a hamza mark, a contextual FARSI YEH waits for the next output character, and a space may absorb the
-/// spaces after it.</para>
+/// spaces after it. A combining sequence (a starter and the Arabic marks after it, spec 3.2) is one entry while it can
+/// still change: a later mark may sort in front of earlier ones or compose with the base. UAX #15's Stream-Safe Text
+/// Format bounds it: a sequence that reaches 30 non-starters is closed by a U+034F COMBINING GRAPHEME JOINER before the
+/// next mark, so an entry, and what a call gives back, stays short whatever the input.</para>
 /// <para>The engine is stateless across calls. When a call cannot finish an entry (the source ends with
 /// <c>isFinalBlock: false</c>, or the destination fills up in the middle of a dependent character), it gives back the
 /// whole open entry, so that the next call, which starts from the consumed count, sees the context again.</para>
@@ -36,6 +39,7 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
     // Whether plain runs go through the vector strategy (UTF-16 without a recorder), and where it may next be tried.
     private readonly bool _vectorize;
     private int _vectorResume;
+    private int _vectorBackOff = PlainRunTranslator.BlockSize / 2;
 
     // The output written so far and its last character.
     private int _o;
@@ -53,24 +57,40 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
     private int _charOutStart;
     private Touch _touch;
 
+    // The combining sequence the output ends with, valid while _seqEnd == _o: any output written since (a starter, by
+    // this loop or the vector path) moves _o and so starts a new one. Deletions write nothing and keep it.
+    private int _seqEnd = -1;       // _o after the sequence's last mark was processed
+    private int _seqBase;           // where its base starts in the output; -1 when it has none (call start, or a split)
+    private char _seqBaseChar;      // the base as output
+    private char _seqBaseX;         // the base before the letter and fold rules
+    private int _seqMarks;          // where its marks start in the output
+    private int _seqCount;          // its non-starters as UAX #15 counts them (composed hamza marks included)
+    private byte _seqLastClass;     // the highest class among its marks (the last one, since they are sorted)
+    private byte _seqClasses;       // bit 0: a written mark of class 220, bit 1: of class 230 (they block hamza marks)
+
+    // When not empty: set, for every source character that was dropped without effect, at its first unit.
+    private readonly Span<bool> _dropped;
+    private bool _charIsWhole;      // the character being processed is one source character, not an expansion part
+
     // The state just before the last unpaired high surrogate was written: deletions may join it to a low surrogate.
     private Snapshot _beforeLoneHigh;
 
-    private NormalizationEngine(NormalizationTables tables, Span<TUnit> destination, Span<int> sourceIndexes)
+    private NormalizationEngine(NormalizationTables tables, Span<TUnit> destination, Span<int> sourceIndexes, Span<bool> dropped = default)
     {
+        _dropped = dropped;
         _tables = tables;
         _map = tables.Map;
         _dst = destination;
         _sourceIndexes = sourceIndexes;
         _recordSourceIndexes = !sourceIndexes.IsEmpty;
-        _vectorize = typeof(TUnit) == typeof(char) && !_recordSourceIndexes && tables.PlainRun.IsEnabled;
+        _vectorize = typeof(TUnit) == typeof(char) && !_recordSourceIndexes && dropped.IsEmpty && tables.PlainRun.IsEnabled;
         _lastOut = -1;
     }
 
     private enum Touch
     {
         None,
-        ComposedIntoPrevious,
+        ComposedIntoPrevious, // composed with, or sorted into, the combining sequence of the previous entry
         CollapsedIntoPrevious,
     }
 
@@ -109,6 +129,31 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
     {
         var engine = new NormalizationEngine<TUnit, TCodec>(tables, destination, sourceIndexes);
         return engine.Run(source, out consumed, out written, isFinalBlock);
+    }
+
+    /// <summary>Finds the source characters a held-back tail can lose without changing its output: those the rules
+    /// delete (tatweel, controls, diacritics, a hamza mark that did not compose) where deleting them reads and changes
+    /// no context.</summary>
+    /// <param name="tables">The per-options tables.</param>
+    /// <param name="source">The tail, starting where the engine gave it back (a point it restarts from without context).</param>
+    /// <param name="scratch">Room for the output, which is thrown away.</param>
+    /// <param name="dropped">As long as <paramref name="source"/>: set at the first unit of each such character.</param>
+    /// <remarks>A character's fate depends only on what comes before it, and a call that starts at the tail's start
+    /// rebuilds that context exactly (law L4), so what this finds holds for the real run too.</remarks>
+    internal static void FindDropped(NormalizationTables tables, ReadOnlySpan<TUnit> source, Span<TUnit> scratch, Span<bool> dropped)
+    {
+        while (!source.IsEmpty)
+        {
+            var engine = new NormalizationEngine<TUnit, TCodec>(tables, scratch, default, dropped);
+            OperationStatus status = engine.Run(source, out int consumed, out _, isFinalBlock: false);
+            if (status != OperationStatus.DestinationTooSmall || consumed == 0)
+            {
+                return; // NeedMoreData or Done: everything was seen; InvalidData: the rest is kept
+            }
+
+            source = source[consumed..];
+            dropped = dropped[consumed..];
+        }
     }
 
     private OperationStatus Run(ReadOnlySpan<TUnit> src, out int consumed, out int written, bool isFinalBlock)
@@ -170,7 +215,7 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
                 continue;
             }
 
-            BeginChar(i);
+            BeginChar(i, whole: value <= 0xFFFF && m < NormalizationTables.ExpansionBase);
             bool ok;
             if (value > 0xFFFF)
             {
@@ -229,8 +274,20 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
         _entryOutStart = state.EntryOutStart;
 
         // After a stop the scalar loop takes the one character and the vector path goes on behind it; when not even
-        // one block went through (presentation forms, say), the loop runs a while before the next try.
-        _vectorResume = next > i ? (stopped ? next + 1 : next) : i + (PlainRunTranslator.BlockSize / 2);
+        // one block went through (presentation forms, say), or the run was shorter than a block (vocalized text, whose
+        // marks the scalar loop sorts), the loop runs a while before the next try.
+        // The wait doubles with every short run in a row (up to 512 code units), so dense text pays the vector setup
+        // rarely, and a long run brings it back to half a block.
+        if (next - i >= PlainRunTranslator.BlockSize)
+        {
+            _vectorBackOff = PlainRunTranslator.BlockSize / 2;
+            _vectorResume = stopped ? next + 1 : next;
+        }
+        else
+        {
+            _vectorResume = Math.Max(next, i) + _vectorBackOff;
+            _vectorBackOff = Math.Min(_vectorBackOff * 2, 512);
+        }
         return next;
     }
 
@@ -239,14 +296,43 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
         && (_pendingYeh
             || (_tables.CollapseSpaces && _lastChar == ' ')
             || (_tables.FoldCompatibilityForms && _lastChar == '\uD83B') // an unpaired high half of U+1EE00..U+1EEFF
-            || (_tables.ComposeHamza
-                && (NormalizationTables.IsCompositionBase(_tables.Unfold(_lastX)) || NormalizationTables.IsCompositionBase(_lastChar))));
+            || (_tables.ComposeHamza && IsSequenceOpen()));
 
-    private void BeginChar(int index)
+    // Whether a later mark could be treated otherwise by a call that starts at it without context: it could sort in
+    // front of the sequence's marks, compose with its base, or be split off by a joiner because the sequence's count
+    // of non-starters (which a precomposed base starts at one) is already high. Only a sequence with none of these is
+    // the same as no sequence at all to the mark that follows it.
+    private readonly bool IsSequenceOpen()
+    {
+        if (_seqEnd != _o)
+        {
+            // The output ends with a starter: it is the base of the sequence the next mark would open.
+            // A compatibility form the tables fold one-to-one stands for its letter (NormalizationTables.Unfold).
+            char baseX = _tables.Unfold(_lastX);
+            return NormalizationTables.IsCompositionBase(baseX) || NormalizationTables.IsCompositionBase(_lastChar)
+                || NormalizationTables.TrailingNonStarters(baseX) != 0;
+        }
+
+        return _seqCount != 0
+            || (_seqBase >= 0
+                && (NormalizationTables.IsCompositionBase(_seqBaseX) || NormalizationTables.IsCompositionBase(_seqBaseChar)));
+    }
+
+    private void BeginChar(int index, bool whole = false)
     {
         _charStart = index;
         _charOutStart = _o;
         _touch = Touch.None;
+        _charIsWhole = whole;
+    }
+
+    // A source character deleted without reading or changing any context: a held-back tail may lose it.
+    private readonly void Drop()
+    {
+        if (_charIsWhole && !_dropped.IsEmpty)
+        {
+            _dropped[_charStart] = true;
+        }
     }
 
     private void EndChar()
@@ -330,38 +416,14 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
         switch (m)
         {
             case NormalizationTables.Delete:
+                Drop();
                 return true;
 
             case NormalizationTables.HamzaMark:
-                if (_lastOut >= 0)
-                {
-                    // 3.2 composes on the letter as folded, and again on what the letter rules made of it. A pending
-                    // contextual yeh is YEH before a mark; it stays pending unless the mark composes with it or is
-                    // written (Emit settles it), since a deleted mark is no next output character (3.3).
-                    char composed = NormalizationTables.Compose(_tables.Unfold(_lastX), x);
-                    if (composed == '\0')
-                    {
-                        composed = NormalizationTables.Compose(_pendingYeh ? '\u064A' /* YEH */ : _lastChar, x);
-                    }
+                return ProcessMark(x, hamza: true);
 
-                    if (composed != '\0')
-                    {
-                        _pendingYeh = false;
-                        char mapped = _map[composed];
-                        TCodec.Rewrite(_dst, _lastOut, mapped);
-                        _lastChar = mapped;
-                        _lastX = composed;
-                        if (_lastOut < _charOutStart)
-                        {
-                            _touch = Touch.ComposedIntoPrevious;
-                        }
-
-                        return true;
-                    }
-                }
-
-                // An uncomposed hamza mark is a diacritic like any other.
-                return _tables.RemoveDiacritics || Emit(x, x, x);
+            case NormalizationTables.CombiningMark:
+                return ProcessMark(x, hamza: false);
 
             case NormalizationTables.ContextualYeh:
                 if (!Emit(_tables.FinalYeh, _tables.FinalYeh, x))
@@ -389,6 +451,256 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
                 // An unpaired surrogate (UTF-16 only); folded characters are never surrogates.
                 return ProcessUnpairedSurrogate(x);
         }
+    }
+
+    /// <summary>Adds an Arabic mark to the combining sequence the output ends with (spec 3.2).</summary>
+    /// <remarks>
+    /// <para>As NFC: the marks of a sequence stay sorted by combining class, a mark of a class going after the marks of
+    /// that class already there (a stable sort), and a hamza mark composes with the base unless a mark of its class
+    /// stands before it (a mark of a lower class sorts in front and does not block; one of a higher class sorts
+    /// behind). Deleted marks are no part of the sequence.</para>
+    /// <para>The Stream-Safe Text Format (UAX #15 section 13) bounds a sequence: a mark that would be its 31st
+    /// non-starter is put after a U+034F COMBINING GRAPHEME JOINER, which ends the sequence, so that mark starts a new
+    /// one without a base. The joiner is output: it keeps the split where it is when the output is normalized again.</para>
+    /// </remarks>
+    private bool ProcessMark(char x, bool hamza)
+    {
+        if (_seqEnd != _o)
+        {
+            OpenSequence();
+        }
+
+        // The sequence began before this character: touching it touches the previous entry, which goes back whole
+        // if this character cannot be finished.
+        if ((_seqBase >= 0 ? _seqBase : _seqMarks) < _charOutStart)
+        {
+            _touch = Touch.ComposedIntoPrevious;
+        }
+
+        byte ccc = NormalizationTables.CombiningClass(x);
+        int classBit = ccc == 220 ? 1 : ccc == 230 ? 2 : 0;
+        if (hamza)
+        {
+            if (_seqBase >= 0 && _seqCount < NormalizationTables.MaxNonStarters && (_seqClasses & classBit) == 0
+                && NormalizationTables.ReleasedMark(_seqBaseX, x) is char released and not '\0')
+            {
+                return ComposeBelow(released);
+            }
+
+            if (_seqBase >= 0 && _seqCount < NormalizationTables.MaxNonStarters && (_seqClasses & classBit) == 0)
+            {
+                // 3.2 composes on the letter as folded, and again on what the letter rules made of it. A pending
+                // contextual yeh is YEH before a mark; it stays pending unless the mark composes with it or is
+                // written (Emit settles it), since a deleted mark is no next output character (3.3).
+                bool yehPending = _pendingYeh && _lastOut == _seqBase;
+                char composed = NormalizationTables.Compose(_seqBaseX, x);
+                if (composed == '\0')
+                {
+                    composed = NormalizationTables.Compose(yehPending ? '\u064A' /* YEH */ : _seqBaseChar, x);
+                }
+
+                if (composed != '\0')
+                {
+                    _pendingYeh = false;
+                    if (_recordSourceIndexes && _seqMarks < _o)
+                    {
+                        // Composed across marks: the base and the marks between map to the base, so that the source
+                        // range of the letter still covers the hamza mark it took.
+                        _sourceIndexes[_seqMarks.._o].Fill(_sourceIndexes[_seqBase]);
+                    }
+
+                    char mapped = _map[composed];
+                    TCodec.Rewrite(_dst, _seqBase, mapped);
+                    _seqBaseChar = mapped;
+                    _seqBaseX = composed;
+                    if (_lastOut == _seqBase)
+                    {
+                        _lastChar = mapped;
+                        _lastX = composed;
+                    }
+
+                    _seqCount++;
+                    return true;
+                }
+            }
+
+            if (_tables.RemoveDiacritics)
+            {
+                // An uncomposed hamza mark is a diacritic like any other: deleted, it is no part of the sequence.
+                Drop();
+                return true;
+            }
+        }
+
+        if (_seqCount >= NormalizationTables.MaxNonStarters && !SplitSequence())
+        {
+            return false;
+        }
+
+        bool written = ccc >= _seqLastClass ? Emit(x, x, x) : InsertMark(x, ccc);
+        if (!written)
+        {
+            return false;
+        }
+
+        _seqLastClass = Math.Max(_seqLastClass, ccc);
+        _seqClasses |= (byte)classBit;
+        _seqCount++;
+        _seqEnd = _o;
+        return true;
+    }
+
+    // HAMZA BELOW after ALEF WITH MADDA ABOVE or WITH HAMZA ABOVE (composed here or precomposed): NFC decomposes the
+    // letter, sorts HAMZA BELOW (220) in front of the MADDA or HAMZA ABOVE (230) and composes it instead. So the base
+    // becomes ALEF WITH HAMZA BELOW and the other mark stands, first of its class (or is deleted as a diacritic).
+    private bool ComposeBelow(char released)
+    {
+        char composite = '\u0625'; // ALEF WITH HAMZA BELOW
+        char absorbed = NormalizationTables.Compose(_map[composite], released);
+        if (absorbed != '\0')
+        {
+            // A fold made the base ALEF again (FoldAlef): the released mark composes with it, as a mark after a
+            // folded letter does (3.2), and the letter folds once more.
+            composite = absorbed;
+        }
+        else if (_tables.RemoveDiacritics)
+        {
+            _seqCount--; // the released mark is deleted: no part of the sequence
+        }
+        else
+        {
+            bool wasLast = _lastOut == _seqBase;
+            if (!InsertMark(released, 229))
+            {
+                return false;
+            }
+
+            if (wasLast)
+            {
+                _lastOut = _seqMarks;
+                _lastChar = released;
+                _lastX = released;
+            }
+
+            if (_recordSourceIndexes)
+            {
+                // The released mark comes from the base: the sequence's marks all map to the base's source character.
+                _sourceIndexes[_seqMarks.._o].Fill(_sourceIndexes[_seqBase]);
+            }
+
+            _seqLastClass = Math.Max(_seqLastClass, (byte)230);
+            _seqClasses |= 2;
+        }
+
+        char mapped = _map[composite]; // through the letter and fold rules
+        TCodec.Rewrite(_dst, _seqBase, mapped);
+        _seqBaseChar = mapped;
+        _seqBaseX = composite;
+        if (_lastOut == _seqBase)
+        {
+            _lastChar = mapped;
+            _lastX = composite;
+        }
+
+        _seqCount++;
+        _seqEnd = _o;
+        return true;
+    }
+
+    private void OpenSequence()
+    {
+        // The last output character is a starter (or there is none yet in this call): it is the base.
+        _seqBase = _lastOut;
+        _seqBaseChar = _lastChar;
+        _seqBaseX = _tables.Unfold(_lastX); // a compatibility form folded one-to-one stands for its letter
+        _seqCount = _lastOut >= 0 ? NormalizationTables.TrailingNonStarters(_seqBaseX) : 0;
+        _seqMarks = _o;
+        _seqLastClass = 0;
+        _seqClasses = 0;
+        _seqEnd = _o;
+    }
+
+    // Writes the joiner that ends a full sequence; the mark being processed then starts a new one without a base.
+    private bool SplitSequence()
+    {
+        // The joiner closes the previous entry: it maps to the last character written (the sequence's last mark).
+        int index = _recordSourceIndexes ? _sourceIndexes[_lastOut] : 0;
+        int n = TCodec.Write(_dst, _o, NormalizationTables.GraphemeJoiner);
+        if (n == 0)
+        {
+            _touch = Touch.ComposedIntoPrevious; // the whole sequence goes back, so the next call splits it again
+            return false;
+        }
+
+        Record(_o, n, index);
+        bool first = _charOutStart == _o;
+        _lastOut = _o;
+        _lastChar = NormalizationTables.GraphemeJoiner;
+        _lastX = NormalizationTables.GraphemeJoiner;
+        _o += n;
+        if (first)
+        {
+            // Nothing of this character is written yet: the joiner stays with the previous entry, and this character
+            // starts an entry of its own, from which a later call can start without context.
+            _charOutStart = _o;
+            _touch = Touch.None;
+        }
+
+        _seqBase = -1;
+        _seqCount = 0;
+        _seqMarks = _o;
+        _seqLastClass = 0;
+        _seqClasses = 0;
+        _seqEnd = _o;
+        return true;
+    }
+
+    // Sorts a mark in front of the sequence's marks of a higher class, as canonical ordering does.
+    private bool InsertMark(char x, byte ccc)
+    {
+        int position = _seqMarks;
+        while (position < _o)
+        {
+            int length = TCodec.Read(_dst[.._o], position, isFinalBlock: true, out int value);
+            if (NormalizationTables.CombiningClass(value) > ccc)
+            {
+                break;
+            }
+
+            position += length;
+        }
+
+        Span<TUnit> encoded = stackalloc TUnit[4];
+        int n = TCodec.Write(encoded, 0, x);
+        if (_o + n > _dst.Length)
+        {
+            return false;
+        }
+
+        _dst[position.._o].CopyTo(_dst[(position + n)..]);
+        encoded[..n].CopyTo(_dst[position..]);
+        if (_recordSourceIndexes && position < _o)
+        {
+            // The moved stretch (this mark and the marks it went in front of) maps to where the first of them starts
+            // in the source: the indices stay non-decreasing, and a range over any of them covers all of them.
+            _sourceIndexes[position.._o].CopyTo(_sourceIndexes[(position + n)..]);
+            _sourceIndexes[position..(_o + n)].Fill(_sourceIndexes[position + n]);
+        }
+
+        if (position == _o)
+        {
+            // Appended (only a released mark can be): it is the last character now.
+            _lastOut = position;
+            _lastChar = x;
+            _lastX = x;
+        }
+        else
+        {
+            _lastOut += n;
+        }
+
+        _o += n;
+        return true;
     }
 
     private bool ProcessUnpairedSurrogate(char x)
@@ -467,5 +779,9 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
         TCodec.Rewrite(_dst, _lastOut, yeh);
         _lastChar = yeh;
         _pendingYeh = false;
+        if (_seqBase == _lastOut)
+        {
+            _seqBaseChar = yeh; // a mark is being written after it: a later hamza mark composes with what it became
+        }
     }
 }

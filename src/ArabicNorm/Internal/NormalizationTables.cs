@@ -32,10 +32,23 @@ internal sealed class NormalizationTables
     /// <summary>A lone low surrogate: passes through unchanged.</summary>
     internal const char LowSurrogate = '\uD805';
 
+    /// <summary>An Arabic combining mark (nonzero combining class) with <see cref="ArabicNormalizerOptions.ComposeHamza"/>:
+    /// put in canonical order within its combining sequence.</summary>
+    internal const char CombiningMark = '\uD806';
+
+    /// <summary>The most non-starters a combining sequence holds before UAX #15's Stream-Safe Text Format splits it.</summary>
+    internal const int MaxNonStarters = 30;
+
+    /// <summary>U+034F COMBINING GRAPHEME JOINER: what the Stream-Safe Text Format inserts to split a long sequence.</summary>
+    internal const char GraphemeJoiner = '\u034F';
+
     /// <summary>First code of the multi-character (or context-tracked) compatibility mappings: <c>ExpansionBase + k</c>.</summary>
     internal const char ExpansionBase = '\uD900';
 
     private const int MaxExpansions = 0xE000 - ExpansionBase;
+
+    // The canonical combining class of U+0600..U+08FF, from CombiningClassData; 0 everywhere else.
+    private static readonly byte[] s_combiningClasses = BuildCombiningClasses();
 
     private readonly char[] _map = new char[0x10000];
     private readonly int[] _expansionOffsets;
@@ -131,6 +144,7 @@ internal sealed class NormalizationTables
         ' ', ' ', // SPACE (collapses)
         '\u00A0', '\u00BB', // NO-BREAK SPACE .. RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK, with SOFT HYPHEN between
         '\u0600', '\u06FF', // the Arabic block
+        '\u08A0', '\u08FF', // Arabic Extended-A: combining marks (canonical order)
         '\u1680', '\u1680', // OGHAM SPACE MARK
         '\u2000', '\u206F', // General Punctuation: spaces, ZWNJ, bidi controls, quotation marks, word joiner
         '\u3000', '\u3000', // IDEOGRAPHIC SPACE
@@ -230,6 +244,41 @@ internal sealed class NormalizationTables
         ('\u06D5', '\u0654') => '\u06C0', // AE + HAMZA ABOVE -> HEH WITH YEH ABOVE
         ('\u06C1', '\u0654') => '\u06C2', // HEH GOAL + HAMZA ABOVE -> HEH GOAL WITH HAMZA ABOVE
         ('\u06D2', '\u0654') => '\u06D3', // YEH BARREE + HAMZA ABOVE -> YEH BARREE WITH HAMZA ABOVE
+        _ => '\0',
+    };
+
+    /// <summary>Gets the canonical combining class ArabicNorm sorts <paramref name="value"/> by.</summary>
+    /// <param name="value">A code point.</param>
+    /// <returns>The Unicode class for the Arabic marks of U+0600..U+06FF, U+0750..U+077F and U+08A0..U+08FF; 0
+    /// (a starter) for every other code point, other scripts' marks included.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static byte CombiningClass(int value)
+    {
+        uint offset = (uint)(value - 0x0600);
+        return offset < 0x300 ? s_combiningClasses[offset] : (byte)0;
+    }
+
+    /// <summary>Counts the non-starters that end the canonical decomposition of <paramref name="c"/>, as UAX #15's
+    /// Stream-Safe Text Format counts them: one for the eight precomposed hamza letters, zero for every other starter.</summary>
+    /// <param name="c">A starter, as it enters composition (before the letter and fold rules).</param>
+    /// <returns>0 or 1.</returns>
+    internal static int TrailingNonStarters(char c) =>
+        c is (>= '\u0622' and <= '\u0626') // ALEF WITH MADDA ABOVE .. YEH WITH HAMZA ABOVE
+            or '\u06C0' // HEH WITH YEH ABOVE
+            or '\u06C2' // HEH GOAL WITH HAMZA ABOVE
+            or '\u06D3' // YEH BARREE WITH HAMZA ABOVE
+            ? 1 : 0;
+
+    /// <summary>Tells which mark HAMZA BELOW takes the place of when it follows <paramref name="composite"/>.</summary>
+    /// <param name="composite">The base of a combining sequence, as folded.</param>
+    /// <param name="mark">A hamza mark.</param>
+    /// <returns>U+0653 MADDA ABOVE for U+0622 and U+0654 HAMZA ABOVE for U+0623 when <paramref name="mark"/> is
+    /// U+0655 HAMZA BELOW: NFC composes ALEF with HAMZA BELOW (class 220) before the mark of class 230; otherwise
+    /// <c>'\0'</c>.</returns>
+    internal static char ReleasedMark(char composite, char mark) => (composite, mark) switch
+    {
+        ('\u0622', '\u0655') => '\u0653', // ALEF WITH MADDA ABOVE + HAMZA BELOW -> ALEF WITH HAMZA BELOW + MADDA ABOVE
+        ('\u0623', '\u0655') => '\u0654', // ALEF WITH HAMZA ABOVE + HAMZA BELOW -> ALEF WITH HAMZA BELOW + HAMZA ABOVE
         _ => '\0',
     };
 
@@ -524,6 +573,26 @@ internal sealed class NormalizationTables
             return CollapsibleSpace;
         }
 
+        if (ComposeHamza && mapped == c && CombiningClass(c) != 0)
+        {
+            return CombiningMark; // kept, and sorted within its combining sequence
+        }
+
         return mapped;
+    }
+
+    private static byte[] BuildCombiningClasses()
+    {
+        byte[] classes = new byte[0x300];
+        ReadOnlySpan<ushort> ranges = CombiningClassData.Ranges;
+        for (int r = 0; r < ranges.Length; r += 3)
+        {
+            for (int c = ranges[r]; c <= ranges[r + 1]; c++)
+            {
+                classes[c - 0x0600] = (byte)ranges[r + 2];
+            }
+        }
+
+        return classes;
     }
 }

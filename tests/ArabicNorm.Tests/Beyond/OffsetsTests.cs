@@ -215,4 +215,27 @@ public class OffsetsTests
     }
 
     private static string Yeh(string s) => s.Replace('\u0649', '\u064A'); // ALEF MAKSURA and YEH as one
+
+    [Fact]
+    public void NormalizeWithOffsets_ReorderedMarks_MapToTheirGroupAndStayNonDecreasing()
+    {
+        // BEH, SHADDA, FATHA, BEH: the FATHA sorts in front of the SHADDA; both map to where the SHADDA starts, so a
+        // range over either covers both.
+        NormalizedText result = ArabicNormalizer.Default.NormalizeWithOffsets("\u0628\u0651\u064E\u0628");
+        Assert.Equal("\u0628\u064E\u0651\u0628", result.Text);
+        Assert.Equal([0, 1, 1, 3], result.SourceIndices.ToArray());
+        Assert.Equal(1..3, result.GetSourceRange(1..2));
+        Assert.Equal(1..3, result.GetSourceRange(2..3));
+    }
+
+    [Fact]
+    public void NormalizeWithOffsets_CompositionAcrossAMark_CoversTheHamzaMark()
+    {
+        // ALEF, FATHA, HAMZA ABOVE: ALEF WITH HAMZA ABOVE, FATHA. The FATHA maps to the base with the hamza mark, so the
+        // letter's source range still holds the mark it took.
+        NormalizedText result = ArabicNormalizer.Default.NormalizeWithOffsets("\u0627\u064E\u0654 ");
+        Assert.Equal("\u0623\u064E ", result.Text);
+        Assert.Equal([0, 0, 3], result.SourceIndices.ToArray());
+        Assert.Equal(0..3, result.GetSourceRange(0..1));
+    }
 }

@@ -26,10 +26,9 @@ public class TextStreamTests
     [Property(Arbitrary = [typeof(BeyondArbitraries)], MaxTest = 300)]
     public void Pump_TinyBuffers_EqualsWholeText(RuleText text, OptionsCase options, ReadSizes reads)
     {
-        // Buffers of 4 code units run every growth, compaction and output-full path; the cap is far above any
-        // held-back tail the generator makes once deletions are removed.
+        // Buffers of 4 code units run every growth, compaction and output-full path.
         string expected = options.Normalizer.Normalize(text.Value);
-        Assert.Equal(expected, PumpUtf16(options.Normalizer, text.Value, reads.Sizes, initialLength: 4, maxLength: 1 << 20));
+        Assert.Equal(expected, PumpUtf16(options.Normalizer, text.Value, reads.Sizes, initialLength: 4));
     }
 
     [Fact]
@@ -57,14 +56,28 @@ public class TextStreamTests
     }
 
     [Fact]
-    public void Pump_OpenEntryLongerThanCap_IsCutThereAsDocumented()
+    public void Pump_LetterThenManyDeletedHamzaMarks_StaysShortAndComposes()
     {
         // Search deletes MADDA ABOVE after WAW (it does not compose), so the WAW stays open to a later HAMZA ABOVE:
-        // whole, the text gives WAW WITH HAMZA ABOVE. With a cap of 64 code units the entry is cut, the WAW ends its
-        // block, and the HAMZA ABOVE later stands alone and is deleted as a diacritic.
-        string text = "\u0648" + new string('\u0653', 200) + "\u0654";
+        // WAW WITH HAMZA ABOVE. The deleted marks are dropped from the held-back tail, so the input buffer of 16 code
+        // units never has to grow for them (it once grew to a cap and cut the text there).
+        string text = "\u0648" + new string('\u0653', 200_000) + "\u0654";
         Assert.Equal("\u0624", ArabicNormalizer.Search.Normalize(text));
-        Assert.Equal("\u0648", PumpUtf16(ArabicNormalizer.Search, text, [7], initialLength: 16, maxLength: 64));
+        Assert.Equal("\u0624", PumpUtf16(ArabicNormalizer.Search, text, [7], initialLength: 16, out int inputLength));
+        Assert.True(inputLength <= 512, $"input buffer grew to {inputLength}");
+    }
+
+    [Fact]
+    public void NormalizeTextReader_LetterThenMillionHamzaBelowThenHamzaAbove_EqualsStringApi()
+    {
+        // The case: WAW, a million HAMZA BELOW, HAMZA ABOVE. Default keeps the marks, so the Stream-Safe Text
+        // Format splits them every 30 with a U+034F; the output is the string API's, with no cut at 1 Mi.
+        string text = "\u0648" + new string('\u0655', 1_000_000) + "\u0654";
+        string expected = ArabicNormalizer.Default.Normalize(text);
+        var writer = new StringWriter();
+        ArabicNormalizer.Default.Normalize(new ShortReadReader(text, [1400]), writer);
+        Assert.Equal(expected, writer.ToString());
+        Assert.Equal(text.Length + ((1_000_001 - 1) / 30), expected.Length); // a joiner after every 30 of the 1,000,001 marks
     }
 
     [Fact]
@@ -92,22 +105,24 @@ public class TextStreamTests
         Assert.Throws<ArgumentNullException>(() => ArabicNormalizer.Default.Normalize(new StringReader(""), (TextWriter)null!));
     }
 
-    internal static string PumpUtf16(ArabicNormalizer normalizer, string text, int[] sizes, int initialLength, int maxLength)
+    internal static string PumpUtf16(ArabicNormalizer normalizer, string text, int[] sizes, int initialLength) =>
+        PumpUtf16(normalizer, text, sizes, initialLength, out _);
+
+    internal static string PumpUtf16(ArabicNormalizer normalizer, string text, int[] sizes, int initialLength, out int inputLength)
     {
         NormalizationTables tables = normalizer.Tables;
-        using var pump = new BlockPump<char>(new EngineBlockNormalizer<char, Utf16Codec>(tables, null), initialLength, maxLength);
+        using var pump = new BlockPump<char>(new EngineBlockNormalizer<char, Utf16Codec>(tables, null), initialLength);
+        inputLength = 0;
         var reader = new ShortReadReader(text, sizes);
         var output = new StringBuilder();
         bool end = false;
         while (true)
         {
             Memory<char> buffer = pump.GetReadBuffer();
-            if (!buffer.IsEmpty)
-            {
-                int read = reader.Read(buffer.Span);
-                end = read == 0;
-                pump.Advance(read);
-            }
+            inputLength = Math.Max(inputLength, pump.InputLength);
+            int read = reader.Read(buffer.Span);
+            end = read == 0;
+            pump.Advance(read);
 
             PumpState state;
             do

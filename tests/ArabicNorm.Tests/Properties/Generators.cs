@@ -59,6 +59,18 @@ public sealed record Case(Text Text, Options Options)
 }
 
 /// <summary>A text, options and a list of small numbers (split points, destination sizes) to drive an API with.</summary>
+/// <summary>A case of law L2's domain: a text in which NFC and NFD change only Arabic characters.</summary>
+public sealed record CanonicalCase(Case Case)
+{
+    public override string ToString() => Case.ToString();
+}
+
+/// <summary>A case of Arabic letters and marks only, with sequences longer than the Stream-Safe Text Format's 30.</summary>
+public sealed record LongSequenceCase(Case Case)
+{
+    public override string ToString() => Case.ToString();
+}
+
 public sealed record Driven(Case Case, int[] Numbers)
 {
     public override string ToString() => $"{Case} with [{string.Join(", ", Numbers)}]";
@@ -157,6 +169,8 @@ public static class Generators
         (4, Word(Gen.Elements(s_persianKeyboard), 8)),
         (4, Word(Gen.OneOf(Range(0xFB50, 0xFDFF), Range(0xFE70, 0xFEFF), Range(0xFEF5, 0xFEFC)), 5)), // PDF
         (5, HamzaSequence),
+        (5, VocalizedSequence),
+        (1, LongSequence),
         (3, Word(Gen.Elements(s_digits), 6)),
         (4, Word(Gen.Elements([.. SpecModel.DoubleQuotes, .. SpecModel.SingleQuotes, .. SpecModel.OtherSpaces, .. s_punctuation]), 5)),
         (3, Word(Gen.Elements(s_controls), 3)),
@@ -166,6 +180,30 @@ public static class Generators
         (1, Gen.Elements("\uD83B\u200F\uDE00", "\uD83B\u0640\u200B\uDE80", "\uD83B\u200C\uDE01", "\uD83B \uDE00")), // lone halves that deletions may join
         (1, Word(Range(0, 0xFFFF), 3)),
         (2, Word(Gen.Constant(' '), 4)));
+
+    // Arabic marks of every class the generators need: the harakat (27..34), SUPERSCRIPT ALEF (35), the hamza marks
+    // (230, 220), SUBSCRIPT ALEF and SMALL LOW SEEN (220), Quranic and Extended-A marks (230, 220, 27).
+    private static readonly char[] s_marks =
+    [
+        '\u064B', '\u064C', '\u064D', '\u064E', '\u064F', '\u0650', '\u0651', '\u0652', // FATHATAN .. SUKUN
+        '\u0670', // SUPERSCRIPT ALEF
+        '\u0653', '\u0654', '\u0655', // MADDA ABOVE, HAMZA ABOVE, HAMZA BELOW
+        '\u0656', '\u0657', '\u06E3', '\u0610', '\u0618', // SUBSCRIPT ALEF, INVERTED DAMMA, SMALL LOW SEEN, SALLALLAHOU, SMALL FATHA
+        '\u08F0', '\u08D3', '\u08E3', '\u08FF', // OPEN FATHATAN, SMALL LOW WAW, TURNED DAMMA BELOW, SIDEWAYS NOON GHUNNA
+    ];
+
+    // A base and a few marks typed in any order, as vocalized text and NFD sources give them.
+    private static Gen<string> VocalizedSequence =>
+        from b in Gen.Elements([.. s_hamzaBases, '\u0628', '\u0644', '\u0625', '\u0624', '\u0626', ' '])
+        from marks in Gen.Choose(1, 6).SelectMany(n => Gen.ArrayOf(Gen.Frequency((8, Gen.Elements(s_marks)), (1, Gen.Elements(s_between))), n))
+        select b + new string(marks);
+
+    // Sequences around the Stream-Safe Text Format's limit of 30 non-starters.
+    private static Gen<string> LongSequence =>
+        from b in Gen.Elements('\u0627', '\u0623', '\u0648', '\u0628')
+        from n in Gen.Choose(25, 70)
+        from marks in Gen.ArrayOf(Gen.Frequency((12, Gen.Elements(s_marks)), (1, Gen.Elements(s_between))), n)
+        select b + new string(marks);
 
     private static Gen<string> HamzaSequence =>
         from b in Gen.Elements(s_hamzaBases)
@@ -177,6 +215,33 @@ public static class Generators
     public static Gen<string> Texts =>
         Gen.Sized(size => Gen.Choose(0, Math.Max(1, Math.Min(size, 12))).SelectMany(n => Gen.ArrayOf(Fragment, n)))
             .Select(parts => string.Concat(parts));
+
+    /// <summary>Gets a generator of texts for law L2: mostly Arabic letters and marks in any order, precomposed and
+    /// decomposed hamza letters, with some Latin, digits, spaces and controls; the property keeps those in which NFC
+    /// and NFD change only Arabic characters.</summary>
+    public static Gen<string> CanonicalTexts =>
+        Gen.Sized(size => Gen.Choose(0, Math.Max(1, Math.Min(size, 8))).SelectMany(n => Gen.ArrayOf(
+            Gen.Frequency(
+                (8, VocalizedSequence),
+                (3, HamzaSequence),
+                (3, SeedSlice),
+                (2, Word(Gen.Elements(s_persianKeyboard), 4)),
+                (1, Gen.Elements(s_latin)),
+                (1, Word(Gen.Elements(s_controls), 2)),
+                (1, Word(Gen.Elements(s_digits), 3))),
+            n))).Select(parts => string.Concat(parts));
+
+    /// <summary>Gets a generator of texts made only of Arabic letters and Arabic marks, with long mark sequences, for
+    /// the Stream-Safe Text Format property.</summary>
+    public static Gen<string> LongSequenceTexts =>
+        Gen.Choose(1, 4).SelectMany(n => Gen.ArrayOf(
+            Gen.Frequency(
+                (3, from b in Gen.Elements('\u0627', '\u0623', '\u0622', '\u0648', '\u0628', '\u064A', '\u06D3')
+                    from k in Gen.Choose(0, 75)
+                    from marks in Gen.ArrayOf(Gen.Elements(s_marks), k)
+                    select b + new string(marks)),
+                (1, Gen.Choose(1, 40).SelectMany(k => Gen.ArrayOf(Gen.Elements(s_marks), k)).Select(a => new string(a)))),
+            n)).Select(parts => string.Concat(parts));
 
     /// <summary>Gets a generator of texts over the L7 alphabet: U+0621..U+0652, U+0640, U+06CC, U+06D2, U+06A9,
     /// U+06C0, U+06C1, spaces and ASCII.</summary>
@@ -281,5 +346,16 @@ public static class Generators
         t => ShrinkText(new Text(t.Value)).Select(x => new LuceneText(x.Value)));
 
     /// <summary>Gets an arbitrary text on its own.</summary>
+    public static Arbitrary<CanonicalCase> ArbitraryCanonicalCase() => Arb.From(
+        from t in CanonicalTexts.Where(CanonicalEquivalence.IsInDomain)
+        from o in AnyOptions
+        select new CanonicalCase(new Case(new Text(t), o)),
+        c => ShrinkCase(c.Case).Where(x => CanonicalEquivalence.IsInDomain(x.Input)).Select(x => new CanonicalCase(x)));
+
+    public static Arbitrary<LongSequenceCase> ArbitraryLongSequenceCase() => Arb.From(
+        from t in LongSequenceTexts
+        from o in AnyOptions
+        select new LongSequenceCase(new Case(new Text(t), o)));
+
     public static Arbitrary<Text> ArbitraryText() => Arb.From(Texts.Select(s => new Text(s)), ShrinkText);
 }

@@ -19,13 +19,33 @@ public class LawProperties
         return c.Normalizer.Normalize(once) == once;
     }
 
-    // L2: N(s) == N(c(s)) where c composes the eight pairs of 3.2.
+    // L2: N(s) == N(NFC(s)) == N(NFD(s)) with ICU4N's NFC and NFD, for every option combination with ComposeHamza,
+    // over texts in which NFC and NFD change only Arabic characters; and N(s) is in canonical order there.
     [LawProperty]
-    public bool Normalize_IsCanonicallyEquivalent(Case c)
+    public bool Normalize_IsCanonicallyEquivalent(CanonicalCase c)
     {
-        var options = new ArabicNormalizerOptions(c.Options.Value) { ComposeHamza = true };
+        var options = new ArabicNormalizerOptions(c.Case.Options.Value) { ComposeHamza = true };
         ArabicNormalizer normalizer = Options.For(options);
-        return normalizer.Normalize(c.Input) == normalizer.Normalize(ComposePairs(c.Input));
+        string s = c.Case.Input;
+        string n = normalizer.Normalize(s);
+        return n == normalizer.Normalize(CanonicalEquivalence.Nfc(s))
+            && n == normalizer.Normalize(CanonicalEquivalence.Nfd(s))
+            && CanonicalEquivalence.IsInCanonicalOrder(n);
+    }
+
+    // L2 beyond 30 non-starters: on Arabic letters and marks, N(s) is N of UAX #15's Stream-Safe form of s, and of
+    // that form's NFC and NFD: the library splits a long sequence where the Stream-Safe Text Process puts its joiner.
+    [LawProperty]
+    public bool Normalize_SplitsLongSequencesAsStreamSafeText(LongSequenceCase c)
+    {
+        var options = new ArabicNormalizerOptions(c.Case.Options.Value) { ComposeHamza = true, RemoveDiacritics = false };
+        ArabicNormalizer normalizer = Options.For(options);
+        string safe = CanonicalEquivalence.StreamSafe(c.Case.Input);
+        string n = normalizer.Normalize(c.Case.Input);
+        return n == normalizer.Normalize(safe)
+            && n == normalizer.Normalize(CanonicalEquivalence.Nfc(safe))
+            && n == normalizer.Normalize(CanonicalEquivalence.Nfd(safe))
+            && CanonicalEquivalence.IsInCanonicalOrder(n);
     }
 
     // L3: the string API, the span API into an exact-size buffer, and the span API fed in chunks at arbitrary split
@@ -242,26 +262,6 @@ public class LawProperties
         return ReferenceEquals(output, t.Value) && n.IsNormalized(t.Value);
     }
 
-    /// <summary>Composes every adjacent pair of the eight, as NFC would (the c of law L2).</summary>
-    internal static string ComposePairs(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        foreach (char x in s)
-        {
-            char composed = sb.Length > 0 && SpecModel.IsHamzaMark(x) ? SpecModel.Compose(sb[^1], x) : '\0';
-            if (composed != '\0')
-            {
-                sb[^1] = composed;
-            }
-            else
-            {
-                sb.Append(x);
-            }
-        }
-
-        return sb.ToString();
-    }
-
     /// <summary>Feeds <paramref name="input"/> to the span API in chunks whose lengths come from
     /// <paramref name="numbers"/>, passing the unconsumed tail again with the next chunk.</summary>
     internal static string NormalizeInChunks(ArabicNormalizer n, string input, int[] numbers)
@@ -338,7 +338,7 @@ public class LawProperties
                 continue;
             }
 
-            if (SpecModel.IsInCompatibilityBlocks(c) || SpecModel.IsHamzaMark((char)c))
+            if (SpecModel.IsInCompatibilityBlocks(c) || SpecModel.IsHamzaMark((char)c) || CanonicalClasses.IsArabicMark(c))
             {
                 set[c] = true;
             }
@@ -371,6 +371,7 @@ public class LawProperties
         }
 
         set['\u0649'] = true; // ALEF MAKSURA: the contextual FARSI YEH's word-final form
+        set['\u034F'] = true; // COMBINING GRAPHEME JOINER: what the Stream-Safe Text Format inserts
         set['\u200C'] = true; // ZWNJ
         return set;
     });

@@ -47,4 +47,58 @@ public class RegressionCases
             Assert.Equal(expected, ArabicNormalizer.Default.Normalize(expected));
         }
     }
+
+    // Issue 13: the NFD form of ALEF WITH HAMZA ABOVE followed by FATHA. FATHA (class 30) does not block HAMZA ABOVE
+    // (230), so the hamza mark composes as NFC composes it, and both spellings of the word become one.
+    [Theory]
+    [InlineData("\u0627\u064E\u0654")] // ALEF, FATHA, HAMZA ABOVE (NFD)
+    [InlineData("\u0627\u0654\u064E")] // ALEF, HAMZA ABOVE, FATHA
+    [InlineData("\u0623\u064E")] // ALEF WITH HAMZA ABOVE, FATHA (NFC)
+    public void Normalize_NfdAlefHamzaWithFatha_EqualsTheComposedWord(string input)
+    {
+        Assert.Equal(ArabicNormalizer.Default.Normalize("\u0623\u064E"), ArabicNormalizer.Default.Normalize(input));
+        Assert.Equal("\u0623\u064E", ArabicNormalizer.Default.Normalize(input));
+    }
+
+    // SHADDA (33) typed before FATHA (30): Default puts the marks in canonical order, as NFC does (invisible on screen).
+    [Fact]
+    public void Normalize_ShaddaTypedBeforeFatha_PutsThemInCanonicalOrder()
+    {
+        Assert.Equal("\u0628\u064E\u0651", ArabicNormalizer.Default.Normalize("\u0628\u0651\u064E")); // BEH, FATHA, SHADDA
+        Assert.Equal(CanonicalEquivalence.Nfc("\u0628\u0651\u064E"), ArabicNormalizer.Default.Normalize("\u0628\u0651\u064E"));
+        Assert.True(ArabicNormalizer.Default.IsNormalized("\u0628\u064E\u0651"));
+        Assert.False(ArabicNormalizer.Default.IsNormalized("\u0628\u0651\u064E"));
+    }
+
+    // Blocked compositions stay as NFC leaves them.
+    [Theory]
+    [InlineData("\u0627\u0657\u0654", "\u0627\u0657\u0654")] // INVERTED DAMMA (230) before HAMZA ABOVE (230): blocked
+    [InlineData("\u0627\u0654\u0654", "\u0623\u0654")] // the second HAMZA ABOVE has no pair with ALEF WITH HAMZA ABOVE
+    [InlineData("\u0623\u0655", "\u0625\u0654")] // HAMZA BELOW after ALEF WITH HAMZA ABOVE: NFC decomposes, sorts, composes the lower class
+    [InlineData("\u0648\u0653\u0654", "\u0648\u0653\u0654")] // MADDA ABOVE (no pair with WAW) blocks HAMZA ABOVE
+    public void Normalize_BlockedComposition_IsAsNfc(string input, string expected)
+    {
+        Assert.Equal(expected, ArabicNormalizer.Default.Normalize(input));
+        Assert.Equal(CanonicalEquivalence.Nfc(input), ArabicNormalizer.Default.Normalize(input));
+    }
+
+    // More than 30 marks: UAX #15's Stream-Safe Text Format puts U+034F COMBINING GRAPHEME JOINER before the 31st
+    // non-starter; ALEF WITH HAMZA ABOVE counts as one, since its decomposition ends with HAMZA ABOVE.
+    [Fact]
+    public void Normalize_MoreThanThirtyMarks_SplitsAsStreamSafeText()
+    {
+        string marks = new('\u0651', 31); // SHADDA x 31
+        Assert.Equal("\u0628" + marks[..30] + "\u034F" + marks[30..], ArabicNormalizer.Default.Normalize("\u0628" + marks));
+        Assert.Equal("\u0623" + marks[..29] + "\u034F" + marks[29..], ArabicNormalizer.Default.Normalize("\u0623" + marks));
+        Assert.Equal("\u0623" + marks[..29] + "\u034F" + marks[29..], ArabicNormalizer.Default.Normalize("\u0627\u0654" + marks));
+        Assert.Equal(CanonicalEquivalence.StreamSafe("\u0628" + marks), ArabicNormalizer.Default.Normalize("\u0628" + marks));
+
+        // A FATHA after the split sorts only within its own part.
+        string text = "\u0628" + marks + "\u064E";
+        Assert.Equal("\u0628" + marks[..30] + "\u034F\u064E\u0651", ArabicNormalizer.Default.Normalize(text));
+
+        // Deleted marks are no part of a sequence: under Search they do not count.
+        Assert.Equal("\u0628", ArabicNormalizer.Search.Normalize("\u0628" + new string('\u064E', 100)));
+        Assert.Equal("\u0627", ArabicNormalizer.Search.Normalize("\u0627" + new string('\u064E', 100) + "\u0654")); // composed, then FoldAlef
+    }
 }

@@ -288,27 +288,16 @@ internal static class SpecModel
                 return;
             }
 
-            if (o.ComposeHamza && IsHamzaMark(x) && items.Count > 0)
+            if (o.ComposeHamza && CanonicalClasses.IsArabicMark(x))
             {
-                Item last = items[^1];
-                char composed = Compose(last.From, x);
-                if (composed == '\0')
-                {
-                    composed = Compose(last.Out, x); // pairs made adjacent by a letter mapping compose too
-                }
-
-                if (composed != '\0')
-                {
-                    char r = Rule(composed, o);
-                    items[^1] = new Item(r, composed, false);
-                    return;
-                }
+                FeedMark(items, x, o);
+                return;
             }
 
             char output = Rule(x, o);
             if (output != Deleted)
             {
-                items.Add(new Item(output, x, contextual && x == '\u06CC'));
+                items.Add(new Item(output, x, contextual && x == '\u06CC', o.ComposeHamza ? CanonicalClasses.TrailingArabicMarks(x) : 0));
             }
         }
 
@@ -351,5 +340,72 @@ internal static class SpecModel
 
     private static bool InRange(int c, int lo, int hi) => c >= lo && c <= hi;
 
-    private readonly record struct Item(char Out, char From, bool ContextualYeh);
+    /// <summary>3.2 for one Arabic mark: canonical order, composition, and the Stream-Safe Text Format's split.</summary>
+    private static void FeedMark(List<Item> items, char x, ArabicNormalizerOptions o)
+    {
+        // The combining sequence is the last starter (Count: its non-starters so far) and the marks after it.
+        int first = items.FindLastIndex(item => !CanonicalClasses.IsArabicMark(item.From)) + 1;
+        Item? starter = first > 0 ? items[first - 1] : null;
+        List<Item> marks = items.GetRange(first, items.Count - first);
+        int nonStarters = (starter?.Count ?? 0) + marks.Count;
+        int ccc = CanonicalClasses.Of(x);
+        if (IsHamzaMark(x) && starter is Item s && nonStarters < 30 && !marks.Exists(m => CanonicalClasses.Of(m.From) == ccc))
+        {
+            if (x == '\u0655' && s.From is '\u0622' or '\u0623')
+            {
+                // NFC decomposes the ALEF WITH MADDA / HAMZA ABOVE, sorts HAMZA BELOW (220) before that mark (230) and
+                // composes HAMZA BELOW; the released mark is the first of class 230, or a deleted diacritic.
+                char above = s.From == '\u0622' ? '\u0653' : '\u0654';
+                char again = Compose(Rule('\u0625', o), above);
+                if (again != '\0')
+                {
+                    items[first - 1] = new Item(Rule(again, o), again, false, s.Count + 1); // folded to ALEF, it takes the mark
+                    return;
+                }
+
+                items[first - 1] = new Item(Rule('\u0625', o), '\u0625', false, s.Count);
+                if (!o.RemoveDiacritics)
+                {
+                    int k = marks.FindIndex(m => CanonicalClasses.Of(m.From) >= 230);
+                    items.Insert(first + (k >= 0 ? k : marks.Count), new Item(above, above, false, 0));
+                }
+
+                return;
+            }
+
+            // NFC: not blocked (no mark of its class between); pairs made by a letter mapping compose too.
+            char composed = Compose(s.From, x);
+            if (composed == '\0')
+            {
+                composed = Compose(s.Out, x);
+            }
+
+            if (composed != '\0')
+            {
+                items[first - 1] = new Item(Rule(composed, o), composed, false, s.Count + 1);
+                return;
+            }
+        }
+
+        if (Rule(x, o) == Deleted || (IsHamzaMark(x) && o.RemoveDiacritics))
+        {
+            return; // deleted marks are no part of the sequence
+        }
+
+        items.RemoveRange(first, marks.Count);
+        if (nonStarters >= 30)
+        {
+            // UAX #15 section 13: a COMBINING GRAPHEME JOINER before the 31st non-starter; it is output.
+            items.AddRange(marks);
+            items.Add(new Item('\u034F', '\u034F', false, 0));
+            items.Add(new Item(x, x, false, 0));
+            return;
+        }
+
+        // A stable sort by class: List.Sort is not stable, so order by (class, position).
+        marks.Add(new Item(x, x, false, 0));
+        items.AddRange(marks.Select((m, k) => (m, k)).OrderBy(p => CanonicalClasses.Of(p.m.From)).ThenBy(p => p.k).Select(p => p.m));
+    }
+
+    private readonly record struct Item(char Out, char From, bool ContextualYeh, int Count = 0);
 }
