@@ -35,6 +35,7 @@ public class NormalizerBenchmarks
         // The longest output: U+FDFA becomes 18 chars, but the inputs hold at most lam-alef ligatures (2 chars).
         _destination = new char[_text.Length * 3 + 64];
         _lucene = new LuceneChain(_text);
+        Console.WriteLine($"// ActiveImplementation: {ArabicNormalizer.ActiveImplementation}");
     }
 
     [Benchmark(Baseline = true, Description = "ArabicNorm Default (span)")]
@@ -57,6 +58,16 @@ public class NormalizerBenchmarks
 
     [Benchmark(Description = "ArabicNorm Persian (string)")]
     public string Persian_String() => ArabicNormalizer.Persian.Normalize(_text);
+
+    // The floor of the string API: the span API into a ready buffer, plus the one string of the result's length.
+    [Benchmark(Description = "ArabicNorm Default (span + new string)")]
+    public string Default_SpanNewString() => SpanNewString(ArabicNormalizer.Default);
+
+    [Benchmark(Description = "ArabicNorm Search (span + new string)")]
+    public string Search_SpanNewString() => SpanNewString(ArabicNormalizer.Search);
+
+    [Benchmark(Description = "ArabicNorm Persian (span + new string)")]
+    public string Persian_SpanNewString() => SpanNewString(ArabicNormalizer.Persian);
 
     [Benchmark(Description = "Lucene.Net Arabic+Persian per token")]
     public int Lucene_PerToken() => _lucene.PerToken();
@@ -90,6 +101,8 @@ public class NormalizerBenchmarks
         _text.AsSpan().CopyTo(_destination);
         return _text.Length;
     }
+
+    private string SpanNewString(ArabicNormalizer normalizer) => new(_destination, 0, SpanNormalize(normalizer));
 
     private int SpanNormalize(ArabicNormalizer normalizer)
     {

@@ -60,6 +60,126 @@ if (args is ["--alloc", ..])
     return 0;
 }
 
+if (args is ["--coldstart-child", ..])
+{
+    // One fresh process: the first 64 MiB of Article1M in 1 MiB calls (timed from the first call, the JIT's work
+    // included), then the same 64 calls again once the process is warm. Prints both times.
+    string text = Inputs.Get("Article1M");
+    char[] destination = new char[text.Length * 3 + 64];
+    ArabicNorm.ArabicNormalizer normalizer = ArabicNorm.ArabicNormalizer.Default;
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    for (int k = 0; k < 64; k++)
+    {
+        normalizer.Normalize(text, destination, out _, out _);
+    }
+
+    double cold = watch.Elapsed.TotalMilliseconds;
+    for (int k = 0; k < 2000; k++)
+    {
+        normalizer.Normalize(text, destination, out _, out _);
+    }
+
+    Thread.Sleep(200); // let background tiering finish
+    double steady = double.MaxValue;
+    for (int round = 0; round < 5; round++)
+    {
+        watch.Restart();
+        for (int k = 0; k < 64; k++)
+        {
+            normalizer.Normalize(text, destination, out _, out _);
+        }
+
+        steady = Math.Min(steady, watch.Elapsed.TotalMilliseconds);
+    }
+
+    Console.WriteLine($"{cold:F3} {steady:F3} {ArabicNorm.ArabicNormalizer.ActiveImplementation}");
+    return 0;
+}
+
+if (args is ["--coldstart", ..])
+{
+    // Cold start, process level: N fresh processes (default 15) each time their first 64 MiB in 1 MiB calls
+    // against their own steady state. The figure is steady / cold throughput, median over the processes.
+    int runs = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 15;
+    var ratios = new List<double>();
+    string self = Environment.ProcessPath!;
+    string dll = typeof(NormalizerBenchmarks).Assembly.Location;
+    for (int run = 0; run < runs; run++)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(self) { RedirectStandardOutput = true };
+        if (!self.EndsWith("ArabicNorm.Benchmarks", StringComparison.Ordinal))
+        {
+            start.ArgumentList.Add(dll); // started through the dotnet host
+        }
+
+        start.ArgumentList.Add("--coldstart-child");
+        using var child = System.Diagnostics.Process.Start(start)!;
+        string line = child.StandardOutput.ReadToEnd().Trim();
+        child.WaitForExit();
+        string[] parts = line.Split(' ');
+        double cold = double.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
+        double steady = double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
+        ratios.Add(steady / cold);
+        Console.WriteLine($"process {run + 1,2}: first 64 MiB {cold,8:F1} ms, steady state {steady,8:F1} ms: {100 * steady / cold,5:F1}% of steady-state speed ({parts[2]})");
+    }
+
+    ratios.Sort();
+    Console.WriteLine($"median over {runs} processes: the first 64 MiB run at {100 * ratios[runs / 2]:F1}% of steady-state speed " +
+        $"(min {100 * ratios[0]:F1}%, max {100 * ratios[^1]:F1}%)");
+    return 0;
+}
+
+if (args is ["--growth", ..])
+{
+    // Cost growth: Default (span) on the article repeated to 1 KiB .. 64 MiB; time per char should stay flat apart
+    // from cache steps. Best of several rounds of at least 50 ms each.
+    string unit = Inputs.Get("Article1M");
+    var sizes = new List<int>();
+    for (int bytes = 1 << 10; bytes <= 64 << 20; bytes <<= 2)
+    {
+        sizes.Add(bytes / 2);
+    }
+
+    foreach (int chars in sizes)
+    {
+        var sb = new System.Text.StringBuilder(chars + unit.Length);
+        while (sb.Length < chars)
+        {
+            sb.Append(unit, 0, Math.Min(unit.Length, chars - sb.Length));
+        }
+
+        string text = sb.ToString();
+        char[] destination = new char[(text.Length * 3) + 64];
+        double best = double.MaxValue;
+        double bestCopy = double.MaxValue;
+        for (int round = 0; round < 15; round++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            int n = 0;
+            do
+            {
+                ArabicNorm.ArabicNormalizer.Default.Normalize(text, destination, out _, out _);
+                n++;
+            }
+            while (watch.ElapsedMilliseconds < 50);
+            best = Math.Min(best, watch.Elapsed.TotalMilliseconds * 1e6 / n / text.Length);
+            watch.Restart();
+            n = 0;
+            do
+            {
+                text.AsSpan().CopyTo(destination);
+                n++;
+            }
+            while (watch.ElapsedMilliseconds < 20);
+            bestCopy = Math.Min(bestCopy, watch.Elapsed.TotalMilliseconds * 1e6 / n / text.Length);
+        }
+
+        Console.WriteLine($"{2L * text.Length,10:N0} bytes  Default (span) {best,7:F3} ns/char  Span.CopyTo {bestCopy,7:F3} ns/char  ratio {best / bestCopy,5:F2}");
+    }
+
+    return 0;
+}
+
 if (args is ["--quick", ..])
 {
     // A rough best-of-N timing for iterating on a busy machine (not for published figures): --quick [filter].

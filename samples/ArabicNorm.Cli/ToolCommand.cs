@@ -457,7 +457,8 @@ internal static class ToolCommand
         public override int Invoke(ParseResult parseResult)
         {
             string? version = typeof(ArabicNormalizer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
-            parseResult.InvocationConfiguration.Output.WriteLine($"arabicnorm {version}");
+            // The vector strategy in use is part of what a bug report needs (ARABICNORM_VECTOR forces one).
+            parseResult.InvocationConfiguration.Output.WriteLine($"arabicnorm {version} (vector path: {ArabicNormalizer.ActiveImplementation})");
             return Tool.Ok;
         }
     }

@@ -177,7 +177,7 @@ public sealed partial class ArabicNormalizer
             if (vectorize && text.Length - i >= PlainRunTranslator.BlockSize)
             {
                 // Skip whole blocks that hold no candidate; the candidate found is decided by the rules below.
-                i = PlainRunTranslator.IndexOfCandidate(_tables, text, i);
+                i = _tables.PlainRun.Strategy.IndexOfCandidate(_tables, text, i);
                 if (i >= text.Length)
                 {
                     break;
@@ -288,15 +288,16 @@ public sealed partial class ArabicNormalizer
     {
         ReadOnlySpan<char> rest = text.AsSpan(start);
 
-        // Most rules keep the length; leave a little room for compatibility expansions before growing. A text that could
-        // expand past what a string holds is measured first, so that it fails before anything is allocated.
+        // The clean prefix is copied once, from the text straight into the result; only the rest goes through a
+        // pooled buffer. Most rules keep the length; leave a little room for compatibility expansions before growing.
+        // A text that could expand past what a string holds is measured first, so that it fails before anything is
+        // allocated, and then its exact length sizes the buffer.
         int exact = CheckResultFitsString(rest, start, nameof(text));
-        int capacity = exact >= 0 ? exact : start + rest.Length + Math.Min(rest.Length, 64) + 16;
+        int capacity = exact >= 0 ? exact - start : rest.Length + Math.Min(rest.Length, 64) + 16;
         char[] buffer = ArrayPool<char>.Shared.Rent(capacity);
         try
         {
-            text.AsSpan(0, start).CopyTo(buffer);
-            int length = start;
+            int length = 0;
             while (true)
             {
                 OperationStatus status = Utf16Engine.Run(
@@ -305,7 +306,11 @@ public sealed partial class ArabicNormalizer
                 rest = rest[consumed..];
                 if (status == OperationStatus.Done)
                 {
-                    return new string(buffer, 0, length);
+                    return string.Create(checked(start + length), (text, start, buffer), static (result, state) =>
+                    {
+                        state.text.AsSpan(0, state.start).CopyTo(result);
+                        state.buffer.AsSpan(0, result.Length - state.start).CopyTo(result[state.start..]);
+                    });
                 }
 
                 // DestinationTooSmall: whole results only were written (law L4), so grow and go on.

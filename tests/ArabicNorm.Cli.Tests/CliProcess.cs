@@ -29,6 +29,11 @@ internal static class CliProcess
         start.ArgumentList.Add("an() { dotnet \"$ARABICNORM_DLL\" \"$@\"; }\n" + script);
         start.Environment["ARABICNORM_DLL"] = s_cli;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach ((string name, string value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using Process process = Process.Start(start)!;
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         var stdout = new MemoryStream();
@@ -66,7 +71,10 @@ internal static class CliProcess
         return Process.Start(start)!;
     }
 
-    public static CliResult Run(byte[]? stdin, params string[] args)
+    public static CliResult Run(byte[]? stdin, params string[] args) => RunWith(new Dictionary<string, string>(), stdin, args);
+
+    /// <summary>Runs the tool as <see cref="Run"/> does, with <paramref name="environment"/> added to its environment.</summary>
+    public static CliResult RunWith(IReadOnlyDictionary<string, string> environment, byte[]? stdin, params string[] args)
     {
         Assert.True(File.Exists(s_cli), $"the tool is not built: {s_cli}");
         var start = new ProcessStartInfo("dotnet")

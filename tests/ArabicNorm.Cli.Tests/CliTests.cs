@@ -163,7 +163,16 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         string version = typeof(ArabicNormalizer).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
             .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
-        Assert.Equal($"arabicnorm {version}\n", s_strict.GetString(result.Stdout));
+        Assert.Equal($"arabicnorm {version} (vector path: {ArabicNormalizer.ActiveImplementation})\n", s_strict.GetString(result.Stdout));
+    }
+
+    [Fact]
+    public void Version_ForcedScalarLoop_NamesIt()
+    {
+        // ARABICNORM_VECTOR forces a strategy; the scalar loop exists on every machine, so the name is known here.
+        CliResult result = CliProcess.RunWith(new Dictionary<string, string> { ["ARABICNORM_VECTOR"] = "Scalar" }, null, "--version");
+        Assert.Equal(0, result.ExitCode);
+        Assert.EndsWith(" (vector path: Scalar)\n", s_strict.GetString(result.Stdout), StringComparison.Ordinal);
     }
 
     [Theory]

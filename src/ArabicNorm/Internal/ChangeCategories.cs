@@ -46,7 +46,7 @@ internal sealed class ChangeCategories
             {
                 // Unchanged alone: only a context can change it.
             }
-            else if (m >= NormalizationTables.ExpansionBase)
+            else if (m >= NormalizationTables.ExpansionBase || tables.IsFoldedCompatibilityForm(c))
             {
                 category = (byte)NormalizationCategory.CompatibilityForms;
             }

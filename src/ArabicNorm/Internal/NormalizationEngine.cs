@@ -36,7 +36,7 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
     private readonly Span<int> _sourceIndexes;
     private readonly bool _recordSourceIndexes;
 
-    // Whether plain runs go through PlainRunTranslator (UTF-16 without a recorder), and where it may next be tried.
+    // Whether plain runs go through the vector strategy (UTF-16 without a recorder), and where it may next be tried.
     private readonly bool _vectorize;
     private int _vectorResume;
     private int _vectorBackOff = PlainRunTranslator.BlockSize / 2;
@@ -264,7 +264,7 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
             EntryStart = _entryStart,
             EntryOutStart = _entryOutStart,
         };
-        int next = PlainRunTranslator.Translate(
+        int next = _tables.PlainRun.Strategy.Translate(
             _tables, MemoryMarshal.Cast<TUnit, char>(src), i, MemoryMarshal.Cast<TUnit, char>(_dst), ref state, out bool stopped);
         _o = state.Out;
         _lastOut = state.LastOut;
@@ -307,8 +307,10 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
         if (_seqEnd != _o)
         {
             // The output ends with a starter: it is the base of the sequence the next mark would open.
-            return NormalizationTables.IsCompositionBase(_lastX) || NormalizationTables.IsCompositionBase(_lastChar)
-                || NormalizationTables.TrailingNonStarters(_lastX) != 0;
+            // A compatibility form the tables fold one-to-one stands for its letter (NormalizationTables.Unfold).
+            char baseX = _tables.Unfold(_lastX);
+            return NormalizationTables.IsCompositionBase(baseX) || NormalizationTables.IsCompositionBase(_lastChar)
+                || NormalizationTables.TrailingNonStarters(baseX) != 0;
         }
 
         return _seqCount != 0
@@ -610,8 +612,8 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
         // The last output character is a starter (or there is none yet in this call): it is the base.
         _seqBase = _lastOut;
         _seqBaseChar = _lastChar;
-        _seqBaseX = _lastX;
-        _seqCount = _lastOut >= 0 ? NormalizationTables.TrailingNonStarters(_lastX) : 0;
+        _seqBaseX = _tables.Unfold(_lastX); // a compatibility form folded one-to-one stands for its letter
+        _seqCount = _lastOut >= 0 ? NormalizationTables.TrailingNonStarters(_seqBaseX) : 0;
         _seqMarks = _o;
         _seqLastClass = 0;
         _seqClasses = 0;

@@ -53,11 +53,20 @@ internal sealed class NormalizationTables
     private readonly char[] _map = new char[0x10000];
     private readonly int[] _expansionOffsets;
     private readonly string _expansionPool;
+    private readonly uint[] _pairs; // per expansion: its two output characters (low, high), or 0
 
     /// <summary>Initializes the tables for <paramref name="options"/>, which the caller has already copied.</summary>
     /// <param name="options">The options to build from.</param>
     /// <param name="vectorize"><see langword="false"/> to keep every call on the scalar loop (tests compare the two).</param>
     internal NormalizationTables(ArabicNormalizerOptions options, bool vectorize = true)
+        : this(options, vectorize ? VectorStrategy.Active : VectorStrategy.Scalar)
+    {
+    }
+
+    /// <summary>Initializes the tables for <paramref name="options"/>, with calls running <paramref name="strategy"/>.</summary>
+    /// <param name="options">The options to build from, already copied.</param>
+    /// <param name="strategy">The vector strategy; the tests run each supported one against <see cref="VectorStrategy.Scalar"/>.</param>
+    internal NormalizationTables(ArabicNormalizerOptions options, VectorStrategy strategy)
     {
         Options = options;
         ComposeHamza = options.ComposeHamza;
@@ -85,6 +94,12 @@ internal sealed class NormalizationTables
                 if (FoldCompatibilityForms && CompatibilityData.IsInCompatibilityBlocks(c)
                     && CompatibilityData.TryGetMapping(c, out ReadOnlySpan<char> mapping))
                 {
+                    if (mapping.Length == 1 && TryCompose(mapping[0], options, out char composed))
+                    {
+                        _map[c] = composed;
+                        continue;
+                    }
+
                     _map[c] = (char)(ExpansionBase + offsets.Count - 1);
                     pool.Append(mapping);
                     offsets.Add(pool.Length);
@@ -102,7 +117,20 @@ internal sealed class NormalizationTables
 
         _expansionOffsets = offsets.ToArray();
         _expansionPool = pool.ToString();
-        PlainRun = new PlainRunTables(_map, vectorize);
+
+        // Two-letter expansions whose letters are plain entries (the LAM-ALEF ligatures of PDF text, above all) are
+        // written by the vector path itself: the scalar loop would emit the two letters one after the other.
+        _pairs = new uint[offsets.Count - 1];
+        for (int k = 0; k < _pairs.Length; k++)
+        {
+            ReadOnlySpan<char> folded = GetExpansion((char)(ExpansionBase + k));
+            if (folded.Length == 2 && !IsSpecial(_map[folded[0]]) && !IsSpecial(_map[folded[1]]))
+            {
+                _pairs[k] = _map[folded[0]] | ((uint)_map[folded[1]] << 16);
+            }
+        }
+
+        PlainRun = new PlainRunTables(_map, strategy);
     }
 
     /// <summary>Gets the code units some rule, context or special entry may concern, as inclusive ranges in order: every
@@ -168,6 +196,23 @@ internal sealed class NormalizationTables
         int k = entry - ExpansionBase;
         int start = _expansionOffsets[k];
         return _expansionPool.AsSpan(start, _expansionOffsets[k + 1] - start);
+    }
+
+    /// <summary>Gets the output of an expansion that is two plain characters.</summary>
+    /// <param name="entry">An entry at or above <see cref="ExpansionBase"/>.</param>
+    /// <param name="first">The first output character.</param>
+    /// <param name="second">The second output character.</param>
+    /// <param name="secondSource">The second character as folded, before the other rules (what the scalar loop
+    /// remembers as the last character's source).</param>
+    /// <returns><see langword="false"/> when the expansion is longer, shorter, or has a special character.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool TryGetPair(char entry, out char first, out char second, out char secondSource)
+    {
+        uint pair = _pairs[entry - ExpansionBase];
+        first = (char)pair;
+        second = (char)(pair >> 16);
+        secondSource = pair == 0 ? '\0' : _expansionPool[_expansionOffsets[entry - ExpansionBase] + 1];
+        return pair != 0;
     }
 
     /// <summary>Gets the NFKC mapping of a supplementary code point, when folding is on and it has one.</summary>
@@ -456,6 +501,49 @@ internal sealed class NormalizationTables
             or (>= '\u06DF' and <= '\u06E4') // SMALL HIGH ROUNDED ZERO .. SMALL HIGH MADDA
             or '\u06E7' or '\u06E8' // SMALL HIGH YEH, SMALL HIGH NOON
             or (>= '\u06EA' and <= '\u06ED'); // EMPTY CENTRE LOW STOP .. SMALL LOW MEEM
+
+    /// <summary>Tells whether <paramref name="c"/> is a compatibility form that these tables fold.</summary>
+    /// <param name="c">A BMP code point.</param>
+    /// <returns><see langword="true"/> when its table entry comes from its NFKC mapping: an expansion, or the one
+    /// character the mapping and the other rules compose to.</returns>
+    internal bool IsFoldedCompatibilityForm(int c) =>
+        FoldCompatibilityForms && CompatibilityData.IsInCompatibilityBlocks(c) && CompatibilityData.TryGetMapping(c, out _);
+
+    /// <summary>Composes a compatibility form whose NFKC mapping is one character <paramref name="folded"/> with the
+    /// other rules into one table entry, when that entry behaves exactly as the expansion would.</summary>
+    /// <param name="folded">The form's NFKC mapping.</param>
+    /// <param name="o">The options.</param>
+    /// <param name="entry">The table entry: the output character of <paramref name="folded"/>.</param>
+    /// <returns><see langword="false"/> when the form must stay an expansion.</returns>
+    /// <remarks>
+    /// <para>Most presentation forms map to one letter, so this is what keeps PDF text on the one-to-one paths (and
+    /// the vector path) instead of one expansion per letter. The scalar loop then takes the form like any one-to-one
+    /// character, remembering the form itself as the last character's source where an expansion would remember
+    /// <paramref name="folded"/>; the composition rules read that source through <see cref="Unfold"/>, so the two
+    /// agree. A mapping whose entry is special (a deletion, a hamza mark, context) stays an expansion.</para>
+    /// </remarks>
+    private bool TryCompose(char folded, ArabicNormalizerOptions o, out char entry)
+    {
+        entry = Classify(folded, o);
+        return !IsSpecial(entry);
+    }
+
+    /// <summary>Gives the character a last character's source stands for in the composition rules: the one-character
+    /// NFKC mapping of a compatibility form these tables fold one-to-one, otherwise the character itself.</summary>
+    /// <param name="source">The last output character's source character.</param>
+    /// <returns>The character the hamza composition (spec 3.2) looks at.</returns>
+    /// <remarks>Read only when a hamza mark follows and when a call decides whether its last entry is still open,
+    /// never per character.</remarks>
+    internal char Unfold(char source)
+    {
+        if (source >= '\uFB50' && IsFoldedCompatibilityForm(source)
+            && CompatibilityData.TryGetMapping(source, out ReadOnlySpan<char> mapping) && mapping.Length == 1)
+        {
+            return mapping[0];
+        }
+
+        return source;
+    }
 
     private char Classify(char c, ArabicNormalizerOptions o)
     {

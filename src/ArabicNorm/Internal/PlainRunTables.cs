@@ -1,10 +1,9 @@
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace ArabicNorm.Internal;
 
 /// <summary>
-/// Holds what <see cref="PlainRunTranslator"/> needs to classify 32 UTF-16 code units at once for one options
+/// Holds what a <see cref="VectorStrategy"/> needs to classify 32 UTF-16 code units at once for one options
 /// instance: which characters the rules leave alone.
 /// </summary>
 /// <remarks>
@@ -19,8 +18,8 @@ internal sealed class PlainRunTables
 {
     /// <summary>Initializes the classifier data for <paramref name="map"/>.</summary>
     /// <param name="map">The per-options lookup, one entry per UTF-16 code unit.</param>
-    /// <param name="vectorize"><see langword="false"/> to keep every call on the scalar loop (the tests' oracle).</param>
-    internal PlainRunTables(ReadOnlySpan<char> map, bool vectorize)
+    /// <param name="strategy">The vector strategy calls with these tables use.</param>
+    internal PlainRunTables(ReadOnlySpan<char> map, VectorStrategy strategy)
     {
         SpaceIsPlain = map[' '] == ' ';
 
@@ -33,7 +32,6 @@ internal sealed class PlainRunTables
         }
 
         Span<byte> touched = stackalloc byte[32];
-        Span<byte> deleted = stackalloc byte[32];
         for (int low = 0; low < 256; low++)
         {
             char c = (char)(0x0600 + low);
@@ -41,46 +39,56 @@ internal sealed class PlainRunTables
             {
                 touched[low >> 3] |= (byte)(1 << (low & 7));
             }
+        }
 
-            if (map[c] == NormalizationTables.Delete)
+        // The classifiers pack every code unit outside the page to byte 0 or 255: those two bits always mean "look it
+        // up".
+        touched[0] |= 1;
+        touched[31] |= 0x80;
+
+        // Presentation Forms-B letters (U+FE80..U+FEFF, the letter forms of PDF text): the low byte of each form whose
+        // table entry is a letter of the Arabic block, or 0 (no entry of the table is U+0600 itself: it is not a form's
+        // letter).
+        Span<byte> formsB = stackalloc byte[FormsBLength];
+        bool anyFormB = false;
+        for (int k = 0; k < FormsBLength; k++)
+        {
+            char m = map[FormsBStart + k];
+            if (!NormalizationTables.IsSpecial(m) && (m & 0xFF00) == 0x0600 && (m & 0xFF) != 0)
             {
-                deleted[low >> 3] |= (byte)(1 << (low & 7));
+                formsB[k] = (byte)m;
+                anyFormB = true;
             }
         }
 
-        // Finding deletions in registers pays off where they are frequent (diacritics); a lone tatweel is cheaper to
-        // look up with the other candidates.
-        int deletable = 0;
-        foreach (byte b in deleted)
-        {
-            deletable += System.Numerics.BitOperations.PopCount(b);
-        }
+        FormsB = new FormsBTable(formsB);
 
-        UsesDeletionMask = deletable > 1;
-
-        // The classifier packs every code unit outside the page to byte 0 or 255: those two bits always mean "look it
-        // up" in the touched map, and never "delete without looking" in the deletion map.
-        touched[0] |= 1;
-        touched[31] |= 0x80;
-        deleted[0] &= 0xFE;
-        deleted[31] &= 0x7F;
-
+        HasFormsB = anyFormB;
         ArabicTouchedLow = Vector128.Create(touched[..16]);
         ArabicTouchedHigh = Vector128.Create(touched[16..]);
-        ArabicDeletedLow = Vector128.Create(deleted[..16]);
-        ArabicDeletedHigh = Vector128.Create(deleted[16..]);
-        IsEnabled = vectorize && asciiPlain && IsHardwareAccelerated;
+        Strategy = strategy;
+        IsEnabled = strategy.IsVectorized && strategy.IsSupported && asciiPlain;
     }
 
-    /// <summary>Gets whether this machine runs the vector path: x86 with SSSE3 (AVX2 doubles the classifier's width).
-    /// Elsewhere, and with <c>DOTNET_EnableHWIntrinsic=0</c>, every call runs the scalar loop.</summary>
-    internal static bool IsHardwareAccelerated => Ssse3.IsSupported && Popcnt.IsSupported;
+    /// <summary>The first code point of the Presentation Forms-B table (<see cref="FormsB"/>).</summary>
+    internal const int FormsBStart = 0xFE80;
+
+    /// <summary>The number of code points in the Presentation Forms-B table: U+FE80..U+FEFF (U+FE70..U+FE7F are marks
+    /// with a space or a tatweel: expansions).</summary>
+    internal const int FormsBLength = 0x80;
+
+    /// <summary>Gets the Presentation Forms-B table: for U+FE80 + <c>k</c>, the low byte of its table entry when that
+    /// is a letter U+06xx, otherwise 0 (looked up one by one).</summary>
+    internal FormsBTable FormsB { get; }
+
+    /// <summary>Gets whether some form of <see cref="FormsB"/> maps to a letter (compatibility forms fold).</summary>
+    internal bool HasFormsB { get; }
+
+    /// <summary>Gets the vector strategy calls with these tables use.</summary>
+    internal VectorStrategy Strategy { get; }
 
     /// <summary>Gets whether calls with these tables use the vector path.</summary>
     internal bool IsEnabled { get; }
-
-    /// <summary>Gets whether the translator finds Arabic-page deletions with the vector map rather than by lookup.</summary>
-    internal bool UsesDeletionMask { get; }
 
     /// <summary>Gets whether U+0020 maps to itself (it is a special entry while spaces collapse).</summary>
     internal bool SpaceIsPlain { get; }
@@ -90,11 +98,34 @@ internal sealed class PlainRunTables
 
     /// <summary>Gets bits 128..255 of the Arabic page map.</summary>
     internal Vector128<byte> ArabicTouchedHigh { get; }
+}
 
-    /// <summary>Gets bits 0..127 of the Arabic page deletion map: bit <c>b</c> is set when U+0600+<c>b</c> is deleted
-    /// (tatweel, and diacritics under <see cref="ArabicNormalizerOptions.RemoveDiacritics"/>).</summary>
-    internal Vector128<byte> ArabicDeletedLow { get; }
+/// <summary>Holds the Presentation Forms-B table of <see cref="PlainRunTables.FormsB"/> in eight 16-byte pieces,
+/// ready for registers.</summary>
+/// <param name="bytes">The 128 table bytes.</param>
+internal readonly struct FormsBTable(ReadOnlySpan<byte> bytes)
+{
+    /// <summary>Gets bytes 0..15.</summary>
+    public Vector128<byte> P0 { get; } = Vector128.Create(bytes[..16]);
 
-    /// <summary>Gets bits 128..255 of the Arabic page deletion map.</summary>
-    internal Vector128<byte> ArabicDeletedHigh { get; }
+    /// <summary>Gets bytes 16..31.</summary>
+    public Vector128<byte> P1 { get; } = Vector128.Create(bytes[16..32]);
+
+    /// <summary>Gets bytes 32..47.</summary>
+    public Vector128<byte> P2 { get; } = Vector128.Create(bytes[32..48]);
+
+    /// <summary>Gets bytes 48..63.</summary>
+    public Vector128<byte> P3 { get; } = Vector128.Create(bytes[48..64]);
+
+    /// <summary>Gets bytes 64..79.</summary>
+    public Vector128<byte> P4 { get; } = Vector128.Create(bytes[64..80]);
+
+    /// <summary>Gets bytes 80..95.</summary>
+    public Vector128<byte> P5 { get; } = Vector128.Create(bytes[80..96]);
+
+    /// <summary>Gets bytes 96..111.</summary>
+    public Vector128<byte> P6 { get; } = Vector128.Create(bytes[96..112]);
+
+    /// <summary>Gets bytes 112..127.</summary>
+    public Vector128<byte> P7 { get; } = Vector128.Create(bytes[112..128]);
 }

@@ -2,14 +2,16 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
 namespace ArabicNorm.Internal;
 
 /// <summary>
-/// Translates UTF-16 text 32 code units at a time: classifies a block in vector registers against a per-options page
-/// map, copies it, patches the few one-to-one mappings, and squeezes out deletions with a shuffle. Anything that
-/// needs context beyond "the previous output character" goes back to the scalar loop, which stays the specification.
+/// Translates UTF-16 text 32 code units at a time: a <see cref="VectorStrategy"/>'s classifier finds the lanes of a
+/// block that are not plain; this class copies the block, patches the one-to-one mappings, and squeezes out deletions
+/// with a shuffle. Anything that needs context beyond "the previous output character" goes back to the scalar loop,
+/// which stays the specification.
 /// </summary>
 /// <remarks>
 /// <para>A block is translated only when every code unit in it is one of: plain (its own entry, unchanged); a
@@ -17,6 +19,8 @@ namespace ArabicNorm.Internal;
 /// the block. A hamza mark, a contextual FARSI YEH, a surrogate, a compatibility expansion, or a space that would
 /// collapse into output written before the block stops the run just before it. After a run the engine's state (last
 /// output character, its pre-rule character, where the last entry starts) is exactly what the scalar loop leaves.</para>
+/// <para>This is the instruction-set-neutral part of the vector path, written once: masks, compaction and the
+/// state handed back. Its loops are generic over the classifier struct, so each strategy gets its own compiled copy.</para>
 /// <para>Output is written exactly: nothing past the returned output position is touched, so the engine's
 /// "only whole results" guarantee holds with the vector path too.</para>
 /// </remarks>
@@ -24,6 +28,9 @@ internal static class PlainRunTranslator
 {
     /// <summary>The number of code units one step classifies and translates.</summary>
     internal const int BlockSize = 32;
+
+    // A block with more candidate lanes than this is looked up whole (see Gather) rather than lane by lane.
+    private const int SparseLanes = 3;
 
     // For an 8-bit keep mask over eight UTF-16 lanes: the byte shuffle that packs the kept lanes to the front.
     private static readonly byte[] s_compaction = BuildCompaction();
@@ -52,6 +59,7 @@ internal static class PlainRunTranslator
 
     /// <summary>Translates whole blocks from <paramref name="start"/> while they need no more context than this
     /// class handles and the source and destination have a block's room.</summary>
+    /// <param name="classifier">The strategy's classifier, holding the per-options page maps.</param>
     /// <param name="tables">The per-options tables; <see cref="NormalizationTables.PlainRun"/> must be enabled.</param>
     /// <param name="source">The whole source of the call.</param>
     /// <param name="start">Where to start; the engine has no pending contextual yeh here.</param>
@@ -60,21 +68,26 @@ internal static class PlainRunTranslator
     /// <param name="stoppedAtCharacter"><see langword="true"/> when the run stopped in front of a character the scalar
     /// loop must take; <see langword="false"/> when it ran out of room.</param>
     /// <returns>The source position after the translated text.</returns>
-    internal static int Translate(
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // full speed from the first call: no Tier-0 or OSR code
+    internal static int Translate<TClassifier>(
+        TClassifier classifier,
         NormalizationTables tables,
         ReadOnlySpan<char> source,
         int start,
         Span<char> destination,
         ref State state,
         out bool stoppedAtCharacter)
+        where TClassifier : struct, IBlockClassifier
     {
         PlainRunTables t = tables.PlainRun;
         ReadOnlySpan<char> map = tables.Map;
-        var classifier = new Classifier(t);
         bool collapse = !t.SpaceIsPlain;
-        bool useDeletionMask = t.UsesDeletionMask;
+        bool hasFormsB = t.HasFormsB;
+        FormsBTable formsBTable = t.FormsB;
         Span<char> staged = stackalloc char[BlockSize];
-        Span<char> packed = stackalloc char[BlockSize + 8];
+        Span<char> seconds = stackalloc char[BlockSize]; // the second output character of each pair lane
+        Span<char> packed = stackalloc char[(2 * BlockSize) + 8]; // room for one whole-block copy from any lane
+        Span<char> expanded = stackalloc char[(3 * BlockSize) + 8];
 
         int i = start;
         int o = state.Out;
@@ -89,12 +102,20 @@ internal static class PlainRunTranslator
                 break;
             }
 
-            // Plain blocks are copied in a tight loop; the state is set once, when the run of them ends. A U+0020
-            // that does not follow a space is plain there too: it stays as it is.
+            // A U+0020 that does not follow a space is plain even while spaces collapse: it stays as it is.
             bool spaceBefore = state.LastOut >= 0 && state.LastChar == ' ';
-            int plain = classifier.CopyPlain(ref Unsafe.Add(ref src0, i), ref Unsafe.Add(ref dst0, o), blocks, spaceBefore, out uint touched);
-            if (plain > 0)
+            ref char s = ref Unsafe.Add(ref src0, i);
+            uint touched = Candidates(classifier, ref s, spaceBefore, out uint spaces);
+            if (touched == 0)
             {
+                // Plain blocks are copied in a tight loop; the state is set once, when the run of them ends.
+                Copy(ref s, ref Unsafe.Add(ref dst0, o));
+                int plain = 1;
+                if (blocks > 1)
+                {
+                    plain += CopyPlain(classifier, ref Unsafe.Add(ref s, BlockSize), ref Unsafe.Add(ref dst0, o + BlockSize), blocks - 1, out touched);
+                }
+
                 i += plain * BlockSize;
                 o += plain * BlockSize;
                 SetLast(ref state, o - 1, source[i - 1], source[i - 1], i - 1);
@@ -102,46 +123,93 @@ internal static class PlainRunTranslator
                 {
                     break;
                 }
+
+                s = ref Unsafe.Add(ref src0, i);
+                spaces = collapse ? classifier.Spaces(ref s) : 0;
             }
 
-            ref char s = ref Unsafe.Add(ref src0, i);
-
-            // Deletions in the Arabic page and U+0020 are known from the vector masks; the other lanes are looked up.
-            uint deleted = useDeletionMask ? classifier.Deleted(ref s) : 0;
-            uint spaces = collapse ? Classifier.Spaces(ref s) : 0;
-            uint lookup = touched & ~deleted & ~spaces;
+            // The block is translated into a staged copy, then written whole or packed.
+            ref char st = ref MemoryMarshal.GetReference(staged);
+            ref char sec = ref MemoryMarshal.GetReference(seconds);
+            uint deleted;
             int stop = BlockSize;
-            for (uint rest = lookup; rest != 0; rest &= rest - 1)
+            uint pairs = 0;
+            // Presentation forms that are letters are translated in registers (PDF text is all of them); the other
+            // lanes go one of two ways.
+            uint formsB = 0;
+            if (hasFormsB)
             {
-                int k = BitOperations.TrailingZeroCount(rest);
-                char m = map[Unsafe.Add(ref s, k)];
-                if (!NormalizationTables.IsSpecial(m))
-                {
-                    continue;
-                }
+                formsB = TranslateFormsB(ref s, ref st, in formsBTable);
+            }
+            else
+            {
+                Copy(ref s, ref st);
+            }
 
-                uint bit = 1u << k;
-                if (m == NormalizationTables.Delete)
+            if (BitOperations.PopCount(touched & ~formsB) > SparseLanes)
+            {
+                // Many lanes change (presentation forms, mapped letters, diacritics): look every lane up without a
+                // branch and classify the entries in registers. Spaces (collapsible entries) are staged as U+0020.
+                // The other special lanes are two-letter expansions, written here, or context: stop in front of it.
+                uint special = Gather(ref s, map, ref st, out deleted, out spaces);
+                for (uint rest = special & ~deleted & ~spaces; rest != 0; rest &= rest - 1)
                 {
-                    deleted |= bit;
-                }
-                else if (m == NormalizationTables.CollapsibleSpace)
-                {
-                    spaces |= bit; // a space that is not U+0020: written as U+0020 when it stays
-                }
-                else
-                {
-                    stop = k; // context the scalar loop owns: stop in front of it
-                    break;
-                }
+                    int k = BitOperations.TrailingZeroCount(rest);
+                    char e = Unsafe.Add(ref st, k);
+                    if (e < NormalizationTables.ExpansionBase || !tables.TryGetPair(e, out Unsafe.Add(ref st, k), out Unsafe.Add(ref sec, k), out _))
+                    {
+                        stop = k;
+                        break;
+                    }
 
-                lookup &= ~bit;
+                    pairs |= 1u << k;
+                }
+            }
+            else
+            {
+                // A few lanes change: copy, then look those up one by one. The U+0020 lanes are known from the
+                // classifier (and already U+0020 in the copy).
+                deleted = 0;
+                for (uint rest = touched & ~spaces & ~formsB; rest != 0; rest &= rest - 1)
+                {
+                    int k = BitOperations.TrailingZeroCount(rest);
+                    char m = map[Unsafe.Add(ref s, k)];
+                    if (!NormalizationTables.IsSpecial(m))
+                    {
+                        Unsafe.Add(ref st, k) = m;
+                    }
+                    else if (m == NormalizationTables.Delete)
+                    {
+                        deleted |= 1u << k;
+                    }
+                    else if (m == NormalizationTables.CollapsibleSpace)
+                    {
+                        spaces |= 1u << k; // a space that is not U+0020: written as U+0020 when it stays
+                        Unsafe.Add(ref st, k) = ' ';
+                    }
+                    else if (m >= NormalizationTables.ExpansionBase && tables.TryGetPair(m, out Unsafe.Add(ref st, k), out Unsafe.Add(ref sec, k), out _))
+                    {
+                        pairs |= 1u << k;
+                    }
+                    else
+                    {
+                        stop = k; // context the scalar loop owns: stop in front of it
+                        break;
+                    }
+                }
+            }
+
+            if (pairs != 0 && destination.Length - o < 2 * BlockSize)
+            {
+                // The output may outgrow the block's room: the scalar loop takes the first pair and what follows.
+                stop = Math.Min(stop, BitOperations.TrailingZeroCount(pairs));
+                pairs = 0;
             }
 
             uint limit = stop == BlockSize ? uint.MaxValue : (1u << stop) - 1;
             deleted &= limit;
             spaces &= limit;
-            lookup &= limit;
+            pairs &= limit;
             uint collapsed = 0;
             if (spaces != 0)
             {
@@ -167,27 +235,42 @@ internal static class PlainRunTranslator
             }
 
             uint removed = deleted | collapsed;
-            if (removed == 0 && stop == BlockSize)
+            if ((removed | pairs) == 0 && stop == BlockSize)
             {
-                // The common case: copy, then patch the one-to-one mappings in place.
+                // The common case: the staged block is the output.
                 ref char d = ref Unsafe.Add(ref dst0, o);
-                Copy(ref s, ref d);
-                Patch(ref s, ref d, lookup, spaces, map);
+                Copy(ref st, ref d);
                 SetLast(ref state, o + BlockSize - 1, Unsafe.Add(ref d, BlockSize - 1), Unsafe.Add(ref s, BlockSize - 1), i + BlockSize - 1);
                 i += BlockSize;
                 o += BlockSize;
                 continue;
             }
 
-            // Deletions, collapses or a stop: patch a staged copy, pack the kept lanes, write exactly those.
-            ref char st = ref MemoryMarshal.GetReference(staged);
-            Copy(ref s, ref st);
-            Patch(ref s, ref st, lookup, spaces, map);
+            // Deletions, collapses, pairs or a stop: pack the kept lanes, put in the pairs' second letters, write
+            // exactly those.
             uint kept = ~removed & limit;
             int n = Pack(staged, kept, packed);
-            CopyExact(ref MemoryMarshal.GetReference(packed), ref Unsafe.Add(ref dst0, o), n);
+            ref char output = ref MemoryMarshal.GetReference(packed);
+            if (pairs != 0)
+            {
+                n = Expand(ref output, n, kept, pairs, ref sec, ref MemoryMarshal.GetReference(expanded));
+                output = ref MemoryMarshal.GetReference(expanded);
+            }
+
+            CopyExact(ref output, ref Unsafe.Add(ref dst0, o), n);
             int lastCollapse = collapsed == 0 ? -1 : 31 - BitOperations.LeadingZeroCount(collapsed);
-            if (kept != 0)
+            int lastKept = 31 - BitOperations.LeadingZeroCount(kept);
+            if (kept != 0 && ((pairs >> lastKept) & 1) != 0)
+            {
+                // The last entry is a pair: two output characters. No space can collapse into it.
+                tables.TryGetPair(map[Unsafe.Add(ref s, lastKept)], out _, out char second, out char secondSource);
+                state.LastOut = o + n - 1;
+                state.LastChar = second;
+                state.LastX = secondSource;
+                state.EntryStart = i + lastKept;
+                state.EntryOutStart = o + n - 2;
+            }
+            else if (kept != 0)
             {
                 // A space that collapsed into the last entry (a space this block wrote) moves the entry's source
                 // start to itself, as the scalar loop's bookkeeping does.
@@ -212,23 +295,157 @@ internal static class PlainRunTranslator
         return i;
     }
 
+    /// <summary>Copies a block to <paramref name="staged"/>, translating the Presentation Forms-B lanes whose table entry
+    /// is a letter.</summary>
+    /// <param name="s">The first source code unit.</param>
+    /// <param name="staged">Receives the 32 lanes.</param>
+    /// <param name="table">The per-options <see cref="PlainRunTables.FormsB"/> table.</param>
+    /// <returns>The lanes translated.</returns>
+    /// <remarks>Written once with the cross-platform API: the lookup of 128 entries is eight 16-byte lookups
+    /// (<see cref="ShuffleBytes"/>) on the low four bits of <c>c - U+FE80</c>, each kept where the high bits pick its
+    /// piece.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint TranslateFormsB(ref char s, ref char staged, in FormsBTable table)
+    {
+        ref ushort src = ref Unsafe.As<char, ushort>(ref s);
+        ref ushort dst = ref Unsafe.As<char, ushort>(ref staged);
+        uint translated = 0;
+        for (int k = 0; k < BlockSize; k += 16)
+        {
+            Vector128<ushort> a = Vector128.LoadUnsafe(ref src, (nuint)k);
+            Vector128<ushort> b = Vector128.LoadUnsafe(ref src, (nuint)(k + 8));
+            Vector128<ushort> start = Vector128.Create((ushort)PlainRunTables.FormsBStart);
+            Vector128<ushort> max = Vector128.Create((ushort)0xFF);
+
+            // The index in the table, or 255 outside it (code units below U+FE70 wrap to large values).
+            Vector128<byte> index = Vector128.Narrow(Vector128.Min(a - start, max), Vector128.Min(b - start, max));
+            if (Vector128.GreaterThanOrEqualAll(index, Vector128.Create((byte)PlainRunTables.FormsBLength)))
+            {
+                a.StoreUnsafe(ref dst, (nuint)k);
+                b.StoreUnsafe(ref dst, (nuint)(k + 8));
+                continue; // no form in these 16 lanes
+            }
+
+            Vector128<byte> low = index & Vector128.Create((byte)0x0F);
+            Vector128<byte> piece = Vector128.ShiftRightLogical(index.AsUInt16(), 4).AsByte() & Vector128.Create((byte)0x0F);
+            Vector128<byte> letter = (ShuffleBytes(table.P0, low) & Vector128.Equals(piece, Vector128<byte>.Zero))
+                | (ShuffleBytes(table.P1, low) & Vector128.Equals(piece, Vector128.Create((byte)1)))
+                | (ShuffleBytes(table.P2, low) & Vector128.Equals(piece, Vector128.Create((byte)2)))
+                | (ShuffleBytes(table.P3, low) & Vector128.Equals(piece, Vector128.Create((byte)3)))
+                | (ShuffleBytes(table.P4, low) & Vector128.Equals(piece, Vector128.Create((byte)4)))
+                | (ShuffleBytes(table.P5, low) & Vector128.Equals(piece, Vector128.Create((byte)5)))
+                | (ShuffleBytes(table.P6, low) & Vector128.Equals(piece, Vector128.Create((byte)6)))
+                | (ShuffleBytes(table.P7, low) & Vector128.Equals(piece, Vector128.Create((byte)7)));
+
+            // Letters (non-zero bytes) become U+06xx; every other lane stays as it is.
+            Vector128<byte> isLetter = ~Vector128.Equals(letter, Vector128<byte>.Zero);
+            translated |= isLetter.ExtractMostSignificantBits() << k;
+            (Vector128<ushort> letterA, Vector128<ushort> letterB) = Vector128.Widen(letter);
+            (Vector128<ushort> maskA, Vector128<ushort> maskB) = Vector128.Widen(isLetter);
+            Vector128<ushort> page = Vector128.Create((ushort)0x0600);
+            Vector128.ConditionalSelect(maskA.AsUInt16() | (maskA << 8), letterA | page, a).StoreUnsafe(ref dst, (nuint)k);
+            Vector128.ConditionalSelect(maskB.AsUInt16() | (maskB << 8), letterB | page, b).StoreUnsafe(ref dst, (nuint)(k + 8));
+        }
+
+        return translated;
+    }
+
+    /// <summary>Puts the second letter of each pair lane after its first, in a packed block.</summary>
+    /// <param name="packed">The kept lanes, packed; readable for a whole block from each of them.</param>
+    /// <param name="n">How many lanes were kept.</param>
+    /// <param name="kept">The kept lanes.</param>
+    /// <param name="pairs">The pair lanes (all kept).</param>
+    /// <param name="seconds">The second letter of each pair lane, by lane.</param>
+    /// <param name="expanded">Receives the output: <paramref name="n"/> plus one unit per pair.</param>
+    /// <returns>The output length.</returns>
+    private static int Expand(ref char packed, int n, uint kept, uint pairs, ref char seconds, ref char expanded)
+    {
+        // Each run of packed lanes up to a pair's first letter is moved with one whole-block copy (the next run's
+        // copy overwrites what it copied too many), then the second letter goes in.
+        int from = 0;
+        int to = 0;
+        for (uint rest = pairs; rest != 0; rest &= rest - 1)
+        {
+            int k = BitOperations.TrailingZeroCount(rest);
+            int length = BitOperations.PopCount(kept & ((1u << k) - 1)) + 1 - from;
+            Copy(ref Unsafe.Add(ref packed, from), ref Unsafe.Add(ref expanded, to));
+            Unsafe.Add(ref expanded, to + length) = Unsafe.Add(ref seconds, k);
+            from += length;
+            to += length + 1;
+        }
+
+        Copy(ref Unsafe.Add(ref packed, from), ref Unsafe.Add(ref expanded, to));
+        return to + n - from;
+    }
+
+    /// <summary>Looks every lane of a block up in the table, and classifies the entries.</summary>
+    /// <param name="s">The first source code unit.</param>
+    /// <param name="map">The per-options table.</param>
+    /// <param name="staged">Receives the block's 32 table entries, with U+0020 for each collapsible space.</param>
+    /// <param name="deleted">The lanes whose entry is <see cref="NormalizationTables.Delete"/>.</param>
+    /// <param name="spaces">The lanes whose entry is <see cref="NormalizationTables.CollapsibleSpace"/>.</param>
+    /// <returns>The lanes whose entry is special (those two kinds included).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Gather(ref char s, ReadOnlySpan<char> map, ref char staged, out uint deleted, out uint spaces)
+    {
+        ref char m = ref MemoryMarshal.GetReference(map); // 65,536 entries: every code unit is in range
+        for (int k = 0; k < BlockSize; k += 4)
+        {
+            Unsafe.Add(ref staged, k) = Unsafe.Add(ref m, Unsafe.Add(ref s, k));
+            Unsafe.Add(ref staged, k + 1) = Unsafe.Add(ref m, Unsafe.Add(ref s, k + 1));
+            Unsafe.Add(ref staged, k + 2) = Unsafe.Add(ref m, Unsafe.Add(ref s, k + 2));
+            Unsafe.Add(ref staged, k + 3) = Unsafe.Add(ref m, Unsafe.Add(ref s, k + 3));
+        }
+
+        ref ushort e = ref Unsafe.As<char, ushort>(ref staged);
+        uint special = 0;
+        deleted = 0;
+        spaces = 0;
+        for (int k = 0; k < BlockSize; k += 16)
+        {
+            Vector128<ushort> a = Vector128.LoadUnsafe(ref e, (nuint)k);
+            Vector128<ushort> b = Vector128.LoadUnsafe(ref e, (nuint)(k + 8));
+
+            // Special entries are U+D800..U+DFFF: the high byte is 0xD8..0xDF.
+            Vector128<ushort> range = Vector128.Create((ushort)0xF800);
+            Vector128<ushort> surrogate = Vector128.Create((ushort)0xD800);
+            special |= PackedBits(Vector128.Equals(a & range, surrogate), Vector128.Equals(b & range, surrogate)) << k;
+            Vector128<ushort> delete = Vector128.Create((ushort)NormalizationTables.Delete);
+            deleted |= PackedBits(Vector128.Equals(a, delete), Vector128.Equals(b, delete)) << k;
+            Vector128<ushort> space = Vector128.Create((ushort)NormalizationTables.CollapsibleSpace);
+            Vector128<ushort> spaceA = Vector128.Equals(a, space);
+            Vector128<ushort> spaceB = Vector128.Equals(b, space);
+            spaces |= PackedBits(spaceA, spaceB) << k;
+            Vector128.ConditionalSelect(spaceA, Vector128.Create((ushort)' '), a).StoreUnsafe(ref e, (nuint)k);
+            Vector128.ConditionalSelect(spaceB, Vector128.Create((ushort)' '), b).StoreUnsafe(ref e, (nuint)(k + 8));
+        }
+
+        return special;
+    }
+
+    /// <summary>Takes one bit per lane of two 8-lane comparison masks: 16 bits, lane order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint PackedBits(Vector128<ushort> low, Vector128<ushort> high) =>
+        Vector128.Narrow(low, high).ExtractMostSignificantBits();
+
     /// <summary>Finds the first code unit from <paramref name="start"/> that the rules may change, in whole blocks.</summary>
-    /// <param name="tables">The per-options tables; <see cref="NormalizationTables.PlainRun"/> must be enabled.</param>
+    /// <param name="classifier">The classifier, holding the per-options page maps.</param>
     /// <param name="text">The text.</param>
     /// <param name="start">Where to start.</param>
     /// <returns>The index of a candidate (the caller decides with the scalar rules), or the start of the tail shorter
     /// than a block where no candidate was found.</returns>
     /// <remarks>A U+0020 that does not follow another is not a candidate even while spaces collapse: that is the
     /// common case the scan must not stop at.</remarks>
-    internal static int IndexOfCandidate(NormalizationTables tables, ReadOnlySpan<char> text, int start)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // full speed from the first call: no Tier-0 or OSR code
+    internal static int IndexOfCandidate<TClassifier>(TClassifier classifier, ReadOnlySpan<char> text, int start)
+        where TClassifier : struct, IBlockClassifier
     {
-        var classifier = new Classifier(tables.PlainRun);
         ref char t0 = ref MemoryMarshal.GetReference(text);
         int i = start;
         while (text.Length - i >= BlockSize)
         {
             ref char s = ref Unsafe.Add(ref t0, i);
-            uint touched = classifier.Candidates(ref s, i > 0 && Unsafe.Add(ref s, -1) == ' ');
+            uint touched = Candidates(classifier, ref s, i > 0 && Unsafe.Add(ref s, -1) == ' ', out _);
             if (touched != 0)
             {
                 return i + BitOperations.TrailingZeroCount(touched);
@@ -240,26 +457,20 @@ internal static class PlainRunTranslator
         return i;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Patch(ref char s, ref char d, uint lookup, uint spaces, ReadOnlySpan<char> map)
-    {
-        for (uint rest = lookup; rest != 0; rest &= rest - 1)
-        {
-            int k = BitOperations.TrailingZeroCount(rest);
-            Unsafe.Add(ref d, k) = map[Unsafe.Add(ref s, k)];
-        }
-
-        for (uint rest = spaces; rest != 0; rest &= rest - 1)
-        {
-            Unsafe.Add(ref d, BitOperations.TrailingZeroCount(rest)) = ' ';
-        }
-    }
-
-    /// <summary>Copies <paramref name="n"/> (at most <see cref="BlockSize"/>) code units with overlapping vector
+    /// <summary>Copies <paramref name="n"/> (at most two blocks) code units with overlapping vector
     /// moves, writing nothing past them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void CopyExact(ref char from, ref char to, int n)
     {
+        if (n > BlockSize)
+        {
+            // Up to two blocks, after two-letter expansions.
+            Copy(ref from, ref to);
+            from = ref Unsafe.Add(ref from, BlockSize);
+            to = ref Unsafe.Add(ref to, BlockSize);
+            n -= BlockSize;
+        }
+
         ref ushort f = ref Unsafe.As<char, ushort>(ref from);
         ref ushort d = ref Unsafe.As<char, ushort>(ref to);
         if (n >= 16)
@@ -331,7 +542,7 @@ internal static class PlainRunTranslator
             uint mask = (kept >> group) & 0xFF;
             Vector128<byte> lanes = Vector128.LoadUnsafe(ref from, (nuint)group).AsByte();
             Vector128<byte> shuffle = Vector128.LoadUnsafe(ref table, mask * 16);
-            Ssse3.Shuffle(lanes, shuffle).AsUInt16().StoreUnsafe(ref to, (nuint)n);
+            ShuffleBytes(lanes, shuffle).AsUInt16().StoreUnsafe(ref to, (nuint)n);
             n += BitOperations.PopCount(mask);
         }
 
@@ -363,253 +574,124 @@ internal static class PlainRunTranslator
         return table;
     }
 
-    /// <summary>Classifies 32 code units with the page maps held in registers.</summary>
-    /// <remarks>
-    /// <para>Each step packs two vectors of UTF-16 lanes into bytes with unsigned saturation: <c>c - 0x0600</c> packs
-    /// to its low byte inside the Arabic page, to 0 below it and to 255 above it (code units from U+8600 up wrap to
-    /// negative and pack to 0 as well). Bits 0 and 255 of the touched map are always set, so those lanes, and the
-    /// page's own U+0600 and U+06FF, come out as candidates; ASCII is recognized separately (see <see cref="TouchedRaw"/>).
-    /// The map is looked up with pshufb: the byte <c>b &gt;&gt; 3</c> of 32, then its bit <c>b &amp; 7</c>.</para>
-    /// </remarks>
-    private readonly ref struct Classifier
+    /// <summary>Looks bytes up in a 16-byte table: the one instruction-set-specific operation of the vector path.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="indexes">One index per lane: below 16 selects that byte; bit 7 set gives zero. Other indexes are
+    /// never used, because <c>pshufb</c> (x64) and <c>tbl</c> (ARM64) disagree on them.</param>
+    /// <returns>The looked-up bytes.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector128<byte> ShuffleBytes(Vector128<byte> table, Vector128<byte> indexes)
     {
-        private readonly Vector256<byte> _touchedLow;
-        private readonly Vector256<byte> _touchedHigh;
-        private readonly Vector256<byte> _deletedLow;
-        private readonly Vector256<byte> _deletedHigh;
-        private readonly bool _spaceIsPlain;
-
-        public Classifier(PlainRunTables t)
+        if (Ssse3.IsSupported)
         {
-            // pshufb looks up within each 128-bit half, so the 16-byte tables sit in both halves.
-            _touchedLow = Vector256.Create(t.ArabicTouchedLow, t.ArabicTouchedLow);
-            _touchedHigh = Vector256.Create(t.ArabicTouchedHigh, t.ArabicTouchedHigh);
-            _deletedLow = Vector256.Create(t.ArabicDeletedLow, t.ArabicDeletedLow);
-            _deletedHigh = Vector256.Create(t.ArabicDeletedHigh, t.ArabicDeletedHigh);
-            _spaceIsPlain = t.SpaceIsPlain;
+            return Ssse3.Shuffle(table, indexes);
         }
 
-        private static Vector128<byte> BitOfLane => Vector128.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
-
-        /// <summary>Copies blocks while they are plain, two at a time.</summary>
-        /// <param name="s">The first source code unit.</param>
-        /// <param name="d">Where the first goes.</param>
-        /// <param name="blocks">How many whole blocks the source and destination have room for (at least 1).</param>
-        /// <param name="spaceBefore">Whether the output before <paramref name="s"/> ends in U+0020.</param>
-        /// <param name="touched">The <see cref="Candidates"/> mask of the first block that is not plain; 0 when every
-        /// block was.</param>
-        /// <returns>How many blocks were copied.</returns>
-        /// <remarks>Inside a run of plain blocks the output is the source, so the code unit before a block tells
-        /// whether a space at its first lane follows a space.</remarks>
-        public int CopyPlain(ref char s, ref char d, int blocks, bool spaceBefore, out uint touched)
+        if (AdvSimd.Arm64.IsSupported)
         {
-            int k = 0;
-            while (blocks - k >= 2)
-            {
-                ref char first = ref Unsafe.Add(ref s, k * BlockSize);
-                ref char second = ref Unsafe.Add(ref first, BlockSize);
+            return AdvSimd.Arm64.VectorTableLookup(table, indexes);
+        }
 
-                // The raw masks are only tested for zero on the hot path; lanes are put in order once a block may stop
-                // the run.
-                uint r0 = TouchedRaw(ref first);
-                uint r1 = TouchedRaw(ref second);
-                if ((r0 | r1) != 0)
+        return Vector128.Shuffle(table, indexes); // software: gives zero for every index from 16 up
+    }
+
+    /// <summary>Copies blocks that follow a plain block while they are plain, two at a time.</summary>
+    /// <param name="classifier">The classifier.</param>
+    /// <param name="s">The first source code unit; the code unit before it is plain output.</param>
+    /// <param name="d">Where the first goes.</param>
+    /// <param name="blocks">How many whole blocks the source and destination have room for (at least 1).</param>
+    /// <param name="touched">The <see cref="Candidates"/> mask of the first block that is not plain; 0 when every
+    /// block was.</param>
+    /// <returns>How many blocks were copied.</returns>
+    /// <remarks>Inside a run of plain blocks the output is the source, so the code unit before a block tells
+    /// whether a space at its first lane follows a space.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // full speed from the first call: no Tier-0 or OSR code
+    private static int CopyPlain<TClassifier>(TClassifier classifier, ref char s, ref char d, int blocks, out uint touched)
+        where TClassifier : struct, IBlockClassifier
+    {
+        int k = 0;
+        while (blocks - k >= 2)
+        {
+            ref char first = ref Unsafe.Add(ref s, k * BlockSize);
+            ref char second = ref Unsafe.Add(ref first, BlockSize);
+
+            // The raw masks are only tested for zero on the hot path; lanes are put in order once a block may stop
+            // the run.
+            uint r0 = classifier.TouchedRaw(ref first);
+            uint r1 = classifier.TouchedRaw(ref second);
+            if ((r0 | r1) != 0)
+            {
+                uint t0 = Refine(classifier, ref first, r0, Unsafe.Add(ref first, -1) == ' ', out _);
+                uint t1 = Refine(classifier, ref second, r1, Unsafe.Add(ref second, -1) == ' ', out _);
+                if ((t0 | t1) != 0)
                 {
-                    uint t0 = Refine(ref first, r0, k == 0 ? spaceBefore : Unsafe.Add(ref first, -1) == ' ');
-                    uint t1 = Refine(ref second, r1, Unsafe.Add(ref second, -1) == ' ');
-                    if ((t0 | t1) != 0)
+                    if (t0 == 0)
                     {
-                        if (t0 == 0)
-                        {
-                            Copy(ref first, ref Unsafe.Add(ref d, k * BlockSize));
-                            k++;
-                            touched = t1;
-                        }
-                        else
-                        {
-                            touched = t0;
-                        }
-
-                        return k;
+                        Copy(ref first, ref Unsafe.Add(ref d, k * BlockSize));
+                        k++;
+                        touched = t1;
                     }
-                }
+                    else
+                    {
+                        touched = t0;
+                    }
 
-                Copy(ref first, ref Unsafe.Add(ref d, k * BlockSize));
-                Copy(ref second, ref Unsafe.Add(ref d, (k * BlockSize) + BlockSize));
-                k += 2;
-            }
-
-            if (k < blocks)
-            {
-                ref char last = ref Unsafe.Add(ref s, k * BlockSize);
-                touched = Candidates(ref last, k == 0 ? spaceBefore : Unsafe.Add(ref last, -1) == ' ');
-                if (touched != 0)
-                {
                     return k;
                 }
-
-                Copy(ref last, ref Unsafe.Add(ref d, k * BlockSize));
-                k++;
             }
 
-            touched = 0;
-            return k;
+            Copy(ref first, ref Unsafe.Add(ref d, k * BlockSize));
+            Copy(ref second, ref Unsafe.Add(ref d, (k * BlockSize) + BlockSize));
+            k += 2;
         }
 
-        /// <summary>Finds the lanes the rules may change: the <see cref="TouchedRaw"/> lanes, less the U+0020 lanes that
-        /// do not follow a space (they stay as they are even while spaces collapse).</summary>
-        /// <param name="p">The first code unit of the block.</param>
-        /// <param name="spaceBefore">Whether the output before the block ends in U+0020.</param>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public uint Candidates(ref char p, bool spaceBefore) => Refine(ref p, TouchedRaw(ref p), spaceBefore);
-
-        /// <summary>Turns a <see cref="TouchedRaw"/> mask into the <see cref="Candidates"/> mask.</summary>
-        /// <param name="p">The first code unit of the block.</param>
-        /// <param name="raw">The block's <see cref="TouchedRaw"/> mask.</param>
-        /// <param name="spaceBefore">Whether the output before the block ends in U+0020.</param>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private uint Refine(ref char p, uint raw, bool spaceBefore)
+        if (k < blocks)
         {
-            if (raw == 0)
+            ref char last = ref Unsafe.Add(ref s, k * BlockSize);
+            touched = Candidates(classifier, ref last, Unsafe.Add(ref last, -1) == ' ', out _);
+            if (touched != 0)
             {
-                return 0;
+                return k;
             }
 
-            uint touched = InOrder(raw);
-            if (!_spaceIsPlain)
-            {
-                uint spaces = Spaces(ref p);
-                uint afterSpace = (spaces << 1) | (spaceBefore ? 1u : 0u);
-                touched &= ~(spaces & ~afterSpace);
-            }
-
-            return touched;
+            Copy(ref last, ref Unsafe.Add(ref d, k * BlockSize));
+            k++;
         }
 
-        /// <summary>Finds the lanes that are not plain, one bit per lane, in the order <see cref="InOrder"/> undoes:
-        /// the mask is zero exactly when no lane is touched.</summary>
-        /// <remarks>A lane is touched when it is not ASCII and its bit in the Arabic page map is set (code units outside
-        /// the page hit bit 0 or 255, which are set), or, while spaces collapse, when it is U+0020. The code units are
-        /// clamped to U+00FF (an unsigned minimum: packuswb alone would read U+8000 and up as negative and pack them to
-        /// 0) and packed to bytes: bit 7 of the byte is set exactly when the code unit is not ASCII, and U+0020 stays
-        /// 0x20.</remarks>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private uint TouchedRaw(ref char p)
+        touched = 0;
+        return k;
+    }
+
+    /// <summary>Finds the lanes the rules may change: the <see cref="IBlockClassifier.TouchedRaw"/> lanes, less the
+    /// U+0020 lanes that do not follow a space (they stay as they are even while spaces collapse).</summary>
+    /// <param name="classifier">The classifier.</param>
+    /// <param name="p">The first code unit of the block.</param>
+    /// <param name="spaceBefore">Whether the output before the block ends in U+0020.</param>
+    /// <param name="spaces">The U+0020 lanes while spaces collapse and some lane is touched; otherwise 0.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Candidates<TClassifier>(TClassifier classifier, ref char p, bool spaceBefore, out uint spaces)
+        where TClassifier : struct, IBlockClassifier =>
+        Refine(classifier, ref p, classifier.TouchedRaw(ref p), spaceBefore, out spaces);
+
+    /// <summary>Turns a <see cref="IBlockClassifier.TouchedRaw"/> mask into the <see cref="Candidates"/> mask.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Refine<TClassifier>(TClassifier classifier, ref char p, uint raw, bool spaceBefore, out uint spaces)
+        where TClassifier : struct, IBlockClassifier
+    {
+        spaces = 0;
+        if (raw == 0)
         {
-            ref short q = ref Unsafe.As<char, short>(ref p);
-            if (Avx2.IsSupported)
-            {
-                Vector256<short> a = Vector256.LoadUnsafe(ref q);
-                Vector256<short> b = Vector256.LoadUnsafe(ref q, 16);
-                Vector256<ushort> latin1 = Vector256.Create((ushort)0xFF);
-                Vector256<byte> packed = Avx2.PackUnsignedSaturate(
-                    Vector256.Min(a.AsUInt16(), latin1).AsInt16(), Vector256.Min(b.AsUInt16(), latin1).AsInt16());
-                Vector256<byte> touched = Vector256.AndNot(packed, Vector256.Equals(Lookup256(a, b, _touchedLow, _touchedHigh), Vector256<byte>.Zero));
-                if (!_spaceIsPlain)
-                {
-                    touched |= Vector256.Equals(packed, Vector256.Create((byte)' '));
-                }
-
-                return touched.ExtractMostSignificantBits();
-            }
-
-            return Touched128(ref q) | (Touched128(ref Unsafe.Add(ref q, 16)) << 16);
+            return 0;
         }
 
-        /// <summary>Puts the bits of a <see cref="TouchedRaw"/> mask in lane order. With AVX2, packuswb interleaves the
-        /// lanes per 128-bit half: the mask's bytes hold lanes 0-7, 16-23, 8-15 and 24-31.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static uint InOrder(uint raw) =>
-            Avx2.IsSupported ? (raw & 0xFF0000FFu) | ((raw & 0x0000FF00u) << 8) | ((raw >> 8) & 0x0000FF00u) : raw;
-
-        /// <summary>Finds the lanes in the Arabic page that the rules delete.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public uint Deleted(ref char p)
+        uint touched = classifier.InOrder(raw);
+        if (!classifier.SpaceIsPlain)
         {
-            ref short q = ref Unsafe.As<char, short>(ref p);
-            if (Avx2.IsSupported)
-            {
-                Vector256<byte> deleted = Lookup256(Vector256.LoadUnsafe(ref q), Vector256.LoadUnsafe(ref q, 16), _deletedLow, _deletedHigh);
-                return Ordered(~Vector256.Equals(deleted, Vector256<byte>.Zero));
-            }
-
-            return Deleted128(ref q) | (Deleted128(ref Unsafe.Add(ref q, 16)) << 16);
+            spaces = classifier.Spaces(ref p);
+            uint afterSpace = (spaces << 1) | (spaceBefore ? 1u : 0u);
+            touched &= ~(spaces & ~afterSpace);
         }
 
-        /// <summary>Finds the lanes that hold U+0020.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static uint Spaces(ref char p)
-        {
-            ref short q = ref Unsafe.As<char, short>(ref p);
-
-            // Saturation sends every code unit above U+00FF to 255 or 0, never to 0x20.
-            if (Avx2.IsSupported)
-            {
-                Vector256<byte> packed = Avx2.PackUnsignedSaturate(Vector256.LoadUnsafe(ref q), Vector256.LoadUnsafe(ref q, 16));
-                return Ordered(Vector256.Equals(packed, Vector256.Create((byte)' ')));
-            }
-
-            uint low = Vector128.Equals(Sse2.PackUnsignedSaturate(Vector128.LoadUnsafe(ref q), Vector128.LoadUnsafe(ref q, 8)), Vector128.Create((byte)' '))
-                .ExtractMostSignificantBits();
-            uint high = Vector128.Equals(Sse2.PackUnsignedSaturate(Vector128.LoadUnsafe(ref q, 16), Vector128.LoadUnsafe(ref q, 24)), Vector128.Create((byte)' '))
-                .ExtractMostSignificantBits();
-            return low | (high << 16);
-        }
-
-        /// <summary>Looks the lanes up in a 256-bit Arabic page map; non-zero where the bit is set.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<byte> Lookup256(Vector256<short> a, Vector256<short> b, Vector256<byte> mapLow, Vector256<byte> mapHigh)
-        {
-            Vector256<short> page = Vector256.Create((short)0x0600);
-            Vector256<byte> lane = Avx2.PackUnsignedSaturate(a - page, b - page);
-
-            // pshufb takes the low four index bits and zeroes a lane whose index has bit 7 set: adding 0x70 / 0xF0 to
-            // the byte index (0..31) selects the first / second 16 bytes of the map.
-            Vector256<byte> index = Vector256.ShiftRightLogical(lane.AsUInt16(), 3).AsByte() & Vector256.Create((byte)0x1F);
-            Vector256<byte> bits = Avx2.Shuffle(mapLow, index + Vector256.Create((byte)0x70))
-                | Avx2.Shuffle(mapHigh, index + Vector256.Create((byte)0xF0));
-            Vector256<byte> bit = Avx2.Shuffle(Vector256.Create(BitOfLane, BitOfLane), lane & Vector256.Create((byte)7));
-            return bits & bit;
-        }
-
-        /// <summary>Puts the lanes that packuswb interleaved per 128-bit half (0-7, 16-23, 8-15, 24-31) back in order
-        /// and takes one bit per lane.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static uint Ordered(Vector256<byte> lanes) =>
-            Avx2.Permute4x64(lanes.AsUInt64(), 0b11_01_10_00).AsByte().ExtractMostSignificantBits();
-
-        private uint Touched128(ref short q)
-        {
-            Vector128<short> a = Vector128.LoadUnsafe(ref q);
-            Vector128<short> b = Vector128.LoadUnsafe(ref q, 8);
-            Vector128<ushort> latin1 = Vector128.Create((ushort)0xFF);
-            Vector128<byte> packed = Sse2.PackUnsignedSaturate(
-                Vector128.Min(a.AsUInt16(), latin1).AsInt16(), Vector128.Min(b.AsUInt16(), latin1).AsInt16());
-            Vector128<byte> touched = Vector128.AndNot(packed, Vector128.Equals(Lookup128(a, b, _touchedLow.GetLower(), _touchedHigh.GetLower()), Vector128<byte>.Zero));
-            if (!_spaceIsPlain)
-            {
-                touched |= Vector128.Equals(packed, Vector128.Create((byte)' '));
-            }
-
-            return touched.ExtractMostSignificantBits();
-        }
-
-        private uint Deleted128(ref short q)
-        {
-            Vector128<byte> deleted = Lookup128(Vector128.LoadUnsafe(ref q), Vector128.LoadUnsafe(ref q, 8), _deletedLow.GetLower(), _deletedHigh.GetLower());
-            return (~Vector128.Equals(deleted, Vector128<byte>.Zero)).ExtractMostSignificantBits();
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector128<byte> Lookup128(Vector128<short> a, Vector128<short> b, Vector128<byte> mapLow, Vector128<byte> mapHigh)
-        {
-            Vector128<short> page = Vector128.Create((short)0x0600);
-            Vector128<byte> lane = Sse2.PackUnsignedSaturate(a - page, b - page);
-            Vector128<byte> index = Vector128.ShiftRightLogical(lane.AsUInt16(), 3).AsByte() & Vector128.Create((byte)0x1F);
-            Vector128<byte> bits = Ssse3.Shuffle(mapLow, index + Vector128.Create((byte)0x70))
-                | Ssse3.Shuffle(mapHigh, index + Vector128.Create((byte)0xF0));
-            Vector128<byte> bit = Ssse3.Shuffle(BitOfLane, lane & Vector128.Create((byte)7));
-            return bits & bit;
-        }
+        return touched;
     }
 }

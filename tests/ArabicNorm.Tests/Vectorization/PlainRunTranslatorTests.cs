@@ -3,36 +3,35 @@ using ArabicNorm.Internal;
 
 namespace ArabicNorm.Tests.Vectorization;
 
-/// <summary>The vector path against the scalar loop (the specification): same status, same consumed and written
+/// <summary>Each vector strategy against the scalar loop (the specification): same status, same consumed and written
 /// counts, same output, for every length up to several blocks, every alignment, every code unit in every lane.</summary>
 public class PlainRunTranslatorTests
 {
     private const int Block = PlainRunTranslator.BlockSize;
 
     [Fact]
-    public void IsEnabled_HardwareAccelerated_FollowsTheMachine()
+    public void IsEnabled_ActiveStrategy_FollowsTheMachine()
     {
-        // Under DOTNET_EnableHWIntrinsic=0 both normalizers run the scalar loop, and this states it.
+        // Under DOTNET_EnableHWIntrinsic=0 the active strategy is the scalar loop, and the vector path is off.
         var tables = new NormalizationTables(new ArabicNormalizerOptions());
-        Assert.Equal(PlainRunTables.IsHardwareAccelerated, tables.PlainRun.IsEnabled);
+        Assert.Same(VectorStrategy.Active, tables.PlainRun.Strategy);
+        Assert.Equal(VectorStrategy.Active.IsVectorized, tables.PlainRun.IsEnabled);
         Assert.False(new NormalizationTables(new ArabicNormalizerOptions(), vectorize: false).PlainRun.IsEnabled);
     }
 
-    [Fact]
-    public void Translate_PlainAndMappedBlocks_TranslatesWholeBlocks()
+    [Theory]
+    [MemberData(nameof(VectorScalarOracle.StrategyNames), MemberType = typeof(VectorScalarOracle))]
+    public void Translate_PlainAndMappedBlocks_TranslatesWholeBlocks(string strategyName)
     {
-        if (!PlainRunTables.IsHardwareAccelerated)
-        {
-            return; // nothing to observe: the scalar loop runs alone
-        }
+        VectorStrategy strategy = VectorScalarOracle.Require(strategyName);
 
         // 64 units: ALEF, FARSI YEH (mapped to YEH), ARABIC-INDIC SEVEN (to '7'), SPACE, repeated.
         string source = string.Concat(Enumerable.Repeat("\u0627\u06CC\u0667 ", 16));
         string expected = string.Concat(Enumerable.Repeat("\u0627\u064A7 ", 16));
         char[] destination = new char[64];
         var state = new PlainRunTranslator.State { LastOut = -1 };
-        int next = PlainRunTranslator.Translate(
-            new NormalizationTables(new ArabicNormalizerOptions()), source, 0, destination, ref state, out bool stopped);
+        int next = strategy.Translate(
+            new NormalizationTables(new ArabicNormalizerOptions(), strategy), source, 0, destination, ref state, out bool stopped);
 
         Assert.Equal(64, next);
         Assert.False(stopped);
@@ -43,13 +42,11 @@ public class PlainRunTranslatorTests
         Assert.Equal(63, state.EntryStart);
     }
 
-    [Fact]
-    public void Translate_DeletionsAndHamzaMark_PacksAndStopsInFrontOfTheMark()
+    [Theory]
+    [MemberData(nameof(VectorScalarOracle.StrategyNames), MemberType = typeof(VectorScalarOracle))]
+    public void Translate_DeletionsAndHamzaMark_PacksAndStopsInFrontOfTheMark(string strategyName)
     {
-        if (!PlainRunTables.IsHardwareAccelerated)
-        {
-            return;
-        }
+        VectorStrategy strategy = VectorScalarOracle.Require(strategyName);
 
         // Search deletes TATWEEL and FATHA; the HAMZA ABOVE at 40 is the scalar loop's (it composes with ALEF).
         char[] source = new char[64];
@@ -61,8 +58,8 @@ public class PlainRunTranslatorTests
         source[40] = '\u0654'; // HAMZA ABOVE, after the ALEF at 39
         char[] destination = new char[64];
         var state = new PlainRunTranslator.State { LastOut = -1 };
-        int next = PlainRunTranslator.Translate(
-            new NormalizationTables(ArabicNormalizer.CreateSearchOptions()), source, 0, destination, ref state, out bool stopped);
+        int next = strategy.Translate(
+            new NormalizationTables(ArabicNormalizer.CreateSearchOptions(), strategy), source, 0, destination, ref state, out bool stopped);
 
         Assert.Equal(40, next);
         Assert.True(stopped);
@@ -74,11 +71,11 @@ public class PlainRunTranslatorTests
     }
 
     [Theory]
-    [MemberData(nameof(VectorScalarOracle.OptionSetNames), MemberType = typeof(VectorScalarOracle))]
-    public void Normalize_EveryLengthAndAlignment_VectorEqualsScalar(string optionSet)
+    [MemberData(nameof(VectorScalarOracle.StrategiesAndOptionSets), MemberType = typeof(VectorScalarOracle))]
+    public void Normalize_EveryLengthAndAlignment_VectorEqualsScalar(string strategy, string optionSet)
     {
-        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(optionSet);
-        var random = new Random(optionSet.GetHashCode(StringComparison.Ordinal) & 0xFFFF);
+        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(strategy, optionSet);
+        var random = new Random(optionSet.GetHashCode(StringComparison.Ordinal) & 0xFFFF); // the same texts for every strategy
         char[] buffer = new char[(5 * Block) + 32];
         foreach (int hardPercent in new[] { 0, 1, 5 })
         {
@@ -99,11 +96,11 @@ public class PlainRunTranslatorTests
     }
 
     [Theory]
-    [MemberData(nameof(VectorScalarOracle.OptionSetNames), MemberType = typeof(VectorScalarOracle))]
-    public void Normalize_DenseSpacesAndDeletions_VectorEqualsScalar(string optionSet)
+    [MemberData(nameof(VectorScalarOracle.StrategiesAndOptionSets), MemberType = typeof(VectorScalarOracle))]
+    public void Normalize_DenseSpacesAndDeletions_VectorEqualsScalar(string strategy, string optionSet)
     {
         // Collapsing spaces across deleted lanes is worked out with mask arithmetic: make it meet every pattern.
-        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(optionSet);
+        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(strategy, optionSet);
         const string Alphabet = "  \u00A0\u064E\u0640\u0628\u0627\u200B\u200C\u06CC\u0629"; // spaces, FATHA, TATWEEL, BEH, ALEF, ZWSP, ZWNJ, FARSI YEH, TEH MARBUTA
         var random = new Random(17);
         for (int round = 0; round < 4000; round++)
@@ -120,14 +117,14 @@ public class PlainRunTranslatorTests
     }
 
     [Theory]
-    [MemberData(nameof(VectorScalarOracle.OptionSetNames), MemberType = typeof(VectorScalarOracle))]
-    public void Normalize_SpaceRunAtEveryPosition_VectorEqualsScalar(string optionSet)
+    [MemberData(nameof(VectorScalarOracle.StrategiesAndOptionSets), MemberType = typeof(VectorScalarOracle))]
+    public void Normalize_SpaceRunAtEveryPosition_VectorEqualsScalar(string strategy, string optionSet)
     {
         // A U+0020 that does not follow a space is plain; one that does collapses. Whether a block's first lane
         // follows a space is known only from the block before (or, for the first plain block, from the output so
         // far), so put a run of spaces across every position, block boundaries included, in plain text and in text
         // whose blocks need patches (FARSI YEH) or squeezing (TATWEEL).
-        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(optionSet);
+        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(strategy, optionSet);
         string[] runs = ["  ", " \u0640 ", " \u064E ", "\u00A0 ", "   "]; // two spaces; across TATWEEL; across FATHA; NBSP then space; three
         foreach (char extra in "\u0645\u06CC\u0640")
         {
@@ -152,11 +149,11 @@ public class PlainRunTranslatorTests
     }
 
     [Theory]
-    [MemberData(nameof(VectorScalarOracle.OptionSetNames), MemberType = typeof(VectorScalarOracle))]
-    public void Normalize_SmallDestinations_VectorEqualsScalar(string optionSet)
+    [MemberData(nameof(VectorScalarOracle.StrategiesAndOptionSets), MemberType = typeof(VectorScalarOracle))]
+    public void Normalize_SmallDestinations_VectorEqualsScalar(string strategy, string optionSet)
     {
         // The vector path runs only while a block fits; the scalar loop then fills up and gives back (law L4).
-        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(optionSet);
+        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(strategy, optionSet);
         var random = new Random(7);
         for (int round = 0; round < 300; round++)
         {
@@ -169,10 +166,10 @@ public class PlainRunTranslatorTests
     }
 
     [Theory]
-    [MemberData(nameof(VectorScalarOracle.OptionSetNames), MemberType = typeof(VectorScalarOracle))]
-    public void Normalize_EveryCodeUnitInEveryLane_VectorEqualsScalar(string optionSet)
+    [MemberData(nameof(VectorScalarOracle.StrategiesAndOptionSets), MemberType = typeof(VectorScalarOracle))]
+    public void Normalize_EveryCodeUnitInEveryLane_VectorEqualsScalar(string strategy, string optionSet)
     {
-        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(optionSet);
+        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(strategy, optionSet);
 
         // Filler that the vector path takes as is; the code unit under test goes into lanes at both ends of each
         // 8- and 16-unit group, after a space, after a composition base, and after a deletion.
@@ -198,11 +195,11 @@ public class PlainRunTranslatorTests
     }
 
     [Theory]
-    [MemberData(nameof(VectorScalarOracle.OptionSetNames), MemberType = typeof(VectorScalarOracle))]
-    public void Normalize_Chunked_VectorEqualsScalar(string optionSet)
+    [MemberData(nameof(VectorScalarOracle.StrategiesAndOptionSets), MemberType = typeof(VectorScalarOracle))]
+    public void Normalize_Chunked_VectorEqualsScalar(string strategy, string optionSet)
     {
         // Streaming: NeedMoreData gives back open entries; the vector path must leave them exactly as the scalar loop.
-        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(optionSet);
+        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(strategy, optionSet);
         var random = new Random(11);
         for (int round = 0; round < 200; round++)
         {
@@ -214,10 +211,10 @@ public class PlainRunTranslatorTests
     }
 
     [Theory]
-    [MemberData(nameof(VectorScalarOracle.OptionSetNames), MemberType = typeof(VectorScalarOracle))]
-    public void IsNormalized_VectorEqualsScalar(string optionSet)
+    [MemberData(nameof(VectorScalarOracle.StrategiesAndOptionSets), MemberType = typeof(VectorScalarOracle))]
+    public void IsNormalized_VectorEqualsScalar(string strategy, string optionSet)
     {
-        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(optionSet);
+        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(strategy, optionSet);
         var random = new Random(13);
         for (int round = 0; round < 3000; round++)
         {
@@ -231,10 +228,10 @@ public class PlainRunTranslatorTests
     }
 
     [Theory]
-    [MemberData(nameof(VectorScalarOracle.OptionSetNames), MemberType = typeof(VectorScalarOracle))]
-    public void Normalize_SeedArticle_VectorEqualsScalar(string optionSet)
+    [MemberData(nameof(VectorScalarOracle.StrategiesAndOptionSets), MemberType = typeof(VectorScalarOracle))]
+    public void Normalize_SeedArticle_VectorEqualsScalar(string strategy, string optionSet)
     {
-        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(optionSet);
+        (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(strategy, optionSet);
         string seed = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "seeds", "iraq-us-dialogue.ar.txt"));
         for (int start = 0; start < 40; start++)
         {

@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text;
+using ArabicNorm.Internal;
 
 namespace ArabicNorm.Tests.Vectorization;
 
@@ -32,12 +34,63 @@ internal static class VectorScalarOracle
         return data;
     }
 
-    /// <summary>Builds the vector and the scalar normalizer for an option set.</summary>
-    public static (ArabicNormalizer Vector, ArabicNormalizer Scalar) Pair(string name)
+    /// <summary>Gets the vector strategies (every one but the scalar loop), supported on this machine or not: a
+    /// strategy the machine lacks shows up as skipped tests, never as passed ones.</summary>
+    public static IEnumerable<VectorStrategy> VectorStrategies() => VectorStrategy.All.Where(s => s.IsVectorized);
+
+    /// <summary>Gets every vector strategy with every option set, for theories.</summary>
+    public static TheoryData<string, string> StrategiesAndOptionSets()
     {
-        ArabicNormalizerOptions options = OptionSets().Single(s => s.Name == name).Options;
-        return (new ArabicNormalizer(options, vectorize: true), new ArabicNormalizer(options, vectorize: false));
+        var data = new TheoryData<string, string>();
+        foreach (VectorStrategy strategy in VectorStrategies())
+        {
+            foreach ((string name, _) in OptionSets())
+            {
+                data.Add(strategy.Name, name);
+            }
+        }
+
+        return data;
     }
+
+    /// <summary>Gets every vector strategy, for theories.</summary>
+    public static TheoryData<string> StrategyNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (VectorStrategy strategy in VectorStrategies())
+        {
+            data.Add(strategy.Name);
+        }
+
+        return data;
+    }
+
+    /// <summary>Gets a vector strategy by name, skipping the test (visibly) when this machine lacks it.</summary>
+    public static VectorStrategy Require(string strategyName)
+    {
+        VectorStrategy strategy = VectorStrategy.All.Single(s => s.Name == strategyName);
+        if (!strategy.IsSupported)
+        {
+            Assert.Skip($"The {strategy.Name} strategy is not supported on this machine ({RuntimeInformation.ProcessArchitecture}); " +
+                $"this process runs {ArabicNormalizer.ActiveImplementation}.");
+        }
+
+        return strategy;
+    }
+
+    /// <summary>Builds the normalizer with the vector strategy and the scalar one (the oracle) for an option set;
+    /// skips the test when this machine lacks the strategy.</summary>
+    public static (ArabicNormalizer Vector, ArabicNormalizer Scalar) Pair(string strategyName, string optionSet)
+    {
+        VectorStrategy strategy = Require(strategyName);
+        ArabicNormalizerOptions options = Options(optionSet);
+        var vector = new ArabicNormalizer(options, strategy);
+        Assert.True(vector.Tables.PlainRun.IsEnabled, $"{strategyName} is supported but the vector path is off for {optionSet}");
+        return (vector, new ArabicNormalizer(options, VectorStrategy.Scalar));
+    }
+
+    /// <summary>Gets the options of an option set by name.</summary>
+    public static ArabicNormalizerOptions Options(string optionSet) => OptionSets().Single(s => s.Name == optionSet).Options;
 
     // Characters the vector path takes itself: plain Arabic and ASCII, one-to-one mappings, deletions, spaces.
     private static readonly string s_vectorFriendly =

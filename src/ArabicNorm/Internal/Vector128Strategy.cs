@@ -1,0 +1,134 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.Arm;
+using System.Runtime.Intrinsics.X86;
+
+namespace ArabicNorm.Internal;
+
+/// <summary>
+/// Runs the vector path with the cross-platform <see cref="Vector128"/> API: SSSE3 on x64, AdvSimd on ARM64. A block
+/// of 32 code units is four 128-bit registers, narrowed to two registers of bytes and classified with a byte table
+/// lookup (<c>pshufb</c> on x64, <c>tbl</c> on ARM64) against the Arabic page map.
+/// </summary>
+/// <remarks>
+/// <para>The portable strategy: on x64 without AVX2 and on ARM64 it is the widest one. The only instruction-set
+/// specific operation is the byte table lookup (<see cref="PlainRunTranslator.ShuffleBytes"/>); every index it is given
+/// is either below 16 or has bit 7 set, where <c>pshufb</c> and <c>tbl</c> agree.</para>
+/// </remarks>
+internal sealed class Vector128Strategy : VectorStrategy
+{
+    private Vector128Strategy()
+    {
+    }
+
+    /// <summary>Gets the one instance.</summary>
+    internal static Vector128Strategy Instance { get; } = new();
+
+    /// <inheritdoc/>
+    public override string Name => "Vector128";
+
+    /// <inheritdoc/>
+    public override bool IsSupported => Vector128.IsHardwareAccelerated && (Ssse3.IsSupported || AdvSimd.Arm64.IsSupported);
+
+    /// <inheritdoc/>
+    public override bool IsVectorized => true;
+
+    /// <inheritdoc/>
+    internal override int Translate(
+        NormalizationTables tables, ReadOnlySpan<char> source, int start, Span<char> destination, ref PlainRunTranslator.State state, out bool stoppedAtCharacter) =>
+        PlainRunTranslator.Translate(new Classifier(tables.PlainRun), tables, source, start, destination, ref state, out stoppedAtCharacter);
+
+    /// <inheritdoc/>
+    internal override int IndexOfCandidate(NormalizationTables tables, ReadOnlySpan<char> text, int start) =>
+        PlainRunTranslator.IndexOfCandidate(new Classifier(tables.PlainRun), text, start);
+
+    /// <summary>Classifies 32 code units, 16 at a time, with the page maps in registers.</summary>
+    /// <remarks>
+    /// <para>Two vectors of UTF-16 lanes are narrowed to one vector of bytes after an unsigned minimum: the code unit
+    /// clamped to U+00FF (bit 7 set exactly when it is not ASCII; U+0020 stays 0x20), and <c>c - 0x0600</c> (wrapping)
+    /// clamped to 255, which is the low byte inside the Arabic page and 255 everywhere else. Bit 255 of the touched map
+    /// is always set, so every code unit outside the page is a candidate. The map byte <c>b &gt;&gt; 3</c> of 32 is
+    /// found with two 16-byte lookups, then its bit <c>b &amp; 7</c>.</para>
+    /// <para>Lanes stay in order, so <see cref="InOrder"/> has nothing to do.</para>
+    /// </remarks>
+    private readonly struct Classifier : IBlockClassifier
+    {
+        private readonly Vector128<byte> _touchedLow;
+        private readonly Vector128<byte> _touchedHigh;
+        private readonly bool _spaceIsPlain;
+
+        public Classifier(PlainRunTables t)
+        {
+            _touchedLow = t.ArabicTouchedLow;
+            _touchedHigh = t.ArabicTouchedHigh;
+            _spaceIsPlain = t.SpaceIsPlain;
+        }
+
+        public bool SpaceIsPlain => _spaceIsPlain;
+
+        // Byte k holds bit k % 8.
+        private static Vector128<byte> BitOfLane => Vector128.Create(0x8040201008040201UL).AsByte();
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public uint TouchedRaw(ref char p)
+        {
+            ref ushort q = ref Unsafe.As<char, ushort>(ref p);
+            return Touched16(ref q) | (Touched16(ref Unsafe.Add(ref q, 16)) << 16);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public uint InOrder(uint raw) => raw;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public uint Spaces(ref char p)
+        {
+            ref ushort q = ref Unsafe.As<char, ushort>(ref p);
+            return Spaces16(ref q) | (Spaces16(ref Unsafe.Add(ref q, 16)) << 16);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<byte> Latin1(Vector128<ushort> a, Vector128<ushort> b)
+        {
+            Vector128<ushort> max = Vector128.Create((ushort)0xFF);
+            return Vector128.Narrow(Vector128.Min(a, max), Vector128.Min(b, max));
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private uint Touched16(ref ushort q)
+        {
+            Vector128<ushort> a = Vector128.LoadUnsafe(ref q);
+            Vector128<ushort> b = Vector128.LoadUnsafe(ref q, 8);
+            Vector128<byte> latin1 = Latin1(a, b);
+            Vector128<byte> touched = Vector128.AndNot(latin1, Vector128.Equals(Lookup(a, b, _touchedLow, _touchedHigh), Vector128<byte>.Zero));
+            if (!_spaceIsPlain)
+            {
+                touched |= Vector128.Equals(latin1, Vector128.Create((byte)' '));
+            }
+
+            return touched.ExtractMostSignificantBits();
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint Spaces16(ref ushort q) =>
+            Vector128.Equals(Latin1(Vector128.LoadUnsafe(ref q), Vector128.LoadUnsafe(ref q, 8)), Vector128.Create((byte)' ')).ExtractMostSignificantBits();
+
+        /// <summary>Looks 16 lanes up in a 256-bit Arabic page map; non-zero where the bit is set.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<byte> Lookup(Vector128<ushort> a, Vector128<ushort> b, Vector128<byte> mapLow, Vector128<byte> mapHigh)
+        {
+            Vector128<ushort> page = Vector128.Create((ushort)0x0600);
+            Vector128<ushort> max = Vector128.Create((ushort)0xFF);
+            Vector128<byte> lane = Vector128.Narrow(Vector128.Min(a - page, max), Vector128.Min(b - page, max));
+
+            // The map byte index is 0..31. The first half is looked up with bit 7 set for indexes 16 and up, the
+            // second with the index less 16, which wraps indexes below 16 to 0xF0 and up: a lookup whose index has
+            // bit 7 set gives zero on every instruction set.
+            Vector128<byte> index = Vector128.ShiftRightLogical(lane.AsUInt16(), 3).AsByte() & Vector128.Create((byte)0x1F);
+            Vector128<byte> low = index | (Vector128.ShiftLeft(index.AsUInt16(), 3).AsByte() & Vector128.Create((byte)0x80));
+            Vector128<byte> bits = PlainRunTranslator.ShuffleBytes(mapLow, low)
+                | PlainRunTranslator.ShuffleBytes(mapHigh, index - Vector128.Create((byte)16));
+            Vector128<byte> bit = PlainRunTranslator.ShuffleBytes(BitOfLane, lane & Vector128.Create((byte)7));
+            return bits & bit;
+        }
+    }
+}
