@@ -29,11 +29,6 @@ internal static class CliProcess
         start.ArgumentList.Add("an() { dotnet \"$ARABICNORM_DLL\" \"$@\"; }\n" + script);
         start.Environment["ARABICNORM_DLL"] = s_cli;
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        foreach ((string name, string value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
         using Process process = Process.Start(start)!;
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         var stdout = new MemoryStream();
@@ -92,6 +87,11 @@ internal static class CliProcess
         }
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach ((string name, string value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using Process process = Process.Start(start)!;
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         var stdout = new MemoryStream();

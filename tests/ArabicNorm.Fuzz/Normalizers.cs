@@ -69,9 +69,13 @@ internal static class Normalizers
             ("scalar", o => new ArabicNormalizer(o, vectorize: false)),
         };
 
-        if (ArabicNorm.Internal.PlainRunTables.IsHardwareAccelerated)
+        // Every vector strategy this machine supports, each against the scalar loop (a name with no support is skipped).
+        foreach (ArabicNorm.Internal.VectorStrategy strategy in ArabicNorm.Internal.VectorStrategy.All)
         {
-            list.Add(("vector", o => new ArabicNormalizer(o, vectorize: true)));
+            if (strategy.IsSupported && strategy.IsVectorized)
+            {
+                list.Add((strategy.Name, o => new ArabicNormalizer(o, strategy)));
+            }
         }
 
         return [.. list];

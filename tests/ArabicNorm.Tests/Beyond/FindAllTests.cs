@@ -246,12 +246,12 @@ public class FindAllTests
         string query = ArabicNormalizer.Search.Normalize("\u0627\u0644\u0639\u0631\u0627\u0642"); // AL-IRAQ
         int count = 0;
         long allocated = 0;
+        Span<char> text = stackalloc char[4096];
+        Span<int> indices = stackalloc int[4096];
         for (int round = 0; round < 2; round++)
         {
             // The first round warms up; only the second is counted.
             long before = GC.GetAllocatedBytesForCurrentThread();
-            Span<char> text = stackalloc char[4096];
-            Span<int> indices = stackalloc int[4096];
             count = 0;
             foreach (Range range in ArabicNormalizer.Search.EnumerateMatches(article, query, text, indices, wholeWords: true))
             {
