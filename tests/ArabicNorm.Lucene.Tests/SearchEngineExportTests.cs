@@ -284,6 +284,7 @@ public sealed class ExportTextGenerator
     private readonly List<string> _middles = [];
     private readonly List<string> _deleted = [];
     private readonly List<string> _marks = [];
+    private readonly HashSet<string> _composing = new(StringComparer.Ordinal);
 
     public ExportTextGenerator(ArabicNormalizer normalizer)
     {
@@ -334,6 +335,10 @@ public sealed class ExportTextGenerator
             }
 
             (IsMark(n[^1]) ? _basesEndingInMark : _bases).Add(s);
+            if (!IsMark(n[^1]) && "\u0653\u0654\u0655".Any(m => normalizer.Normalize(s + m) != n + normalizer.Normalize(m.ToString())))
+            {
+                _composing.Add(s);
+            }
         }
     }
 
@@ -344,18 +349,20 @@ public sealed class ExportTextGenerator
         for (int k = 0; k < clusters; k++)
         {
             bool endsInMark = _basesEndingInMark.Count > 0 && random.Next(20) == 0;
-            sb.Append(Pick(random, endsInMark ? _basesEndingInMark : _bases));
+            string b = Pick(random, endsInMark ? _basesEndingInMark : _bases);
+            sb.Append(b);
             if (!endsInMark)
             {
-                if (random.Next(3) == 0 && _middles.Count > 0)
-                {
-                    sb.Append(Pick(random, _middles));
-                }
+                string middle = random.Next(3) == 0 && _middles.Count > 0 ? Pick(random, _middles) : "";
+                sb.Append(middle);
 
-                if (random.Next(3) == 0)
+                // Two marks in a row only as a composing base, a mark and a hamza mark: the normalizer's result for
+                // that triple (composed, or marks put in order) is a rule of its own. Otherwise one mark at most.
+                bool markMiddle = middle.Length == 1 && IsMark(middle[0]);
+                if (random.Next(3) == 0 && (!markMiddle || _composing.Contains(b)))
                 {
                     // Half of the marks are the three that compose.
-                    sb.Append(random.Next(2) == 0 ? "\u0653\u0654\u0655"[random.Next(3)].ToString() : Pick(random, _marks));
+                    sb.Append(markMiddle || random.Next(2) == 0 || _marks.Count == 0 ? "\u0653\u0654\u0655"[random.Next(3)].ToString() : Pick(random, _marks));
                 }
             }
 
