@@ -168,7 +168,7 @@ public class AnalyzerTests
         }
 
         // TATWEEL TATWEEL, MEEM FARSI YEH (a stop word once Persian's char filter makes the ZWNJ a space), REH WAW MEEM.
-        Assert.Equal(new TestData.Token("\u0631\u0648\u0645", 5, 8, 1), tokens[0]);
+        Assert.Equal(new TestData.Token("\u0631\u0648\u0645", 5, 8, 2), tokens[0]); // the stop word leaves a position gap
     }
 
     [Fact]
