@@ -13,8 +13,8 @@ HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicati
 });
 
 // The app's normalizer: Default's values, then what the "ArabicNormalizer" section of appsettings.json sets.
-builder.Services.AddArabicNormalizer(options =>
-    builder.Configuration.GetSection("ArabicNormalizer").Bind(options));
+// The section is validated when the host starts: a mistyped key or value stops it with the key's path.
+builder.Services.AddArabicNormalizer(builder.Configuration.GetSection("ArabicNormalizer"));
 
 // A second normalizer beside it, for the search index, resolved by its key.
 builder.Services.AddKeyedArabicNormalizer("search", ArabicNormalizer.Search);
@@ -22,6 +22,7 @@ builder.Services.AddKeyedArabicNormalizer("search", ArabicNormalizer.Search);
 builder.Services.AddSingleton<ArticleProcessor>();
 
 using IHost host = builder.Build();
+await host.StartAsync();
 
 string path = builder.Configuration["article"] ?? FindSeedArticle();
 if (!File.Exists(path))
@@ -39,6 +40,7 @@ IEnumerable<string> configured = builder.Configuration.GetSection("ArabicNormali
 Console.WriteLine($"{Path.GetFileName(path)}: {article.Length} characters");
 Console.WriteLine($"  app normalizer ({string.Join(", ", configured)} from configuration): {CountChanged(article, clean)} characters changed, length {clean.Length}");
 Console.WriteLine($"  keyed \"search\" normalizer: {terms.Count} index terms, {terms.Distinct(StringComparer.Ordinal).Count()} distinct");
+await host.StopAsync();
 return 0;
 
 // Counts the positions where two texts differ, plus the difference in length.

@@ -5,7 +5,9 @@ using System.Buffers;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using ArabicNorm;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 int failures = 0;
 
@@ -39,6 +41,35 @@ using (ServiceProvider provider = services.BuildServiceProvider(validateScopes: 
     Check("injected keyed \"search\" normalizer", AhmadFolded, indexer.Term(Ahmad));
     Check("keyed normalizer is the Search preset", "True",
         ReferenceEquals(ArabicNormalizer.Search, provider.GetRequiredKeyedService<ArabicNormalizer>("search")).ToString());
+}
+
+// Dependency injection from configuration: bound by the source-generated binder (no reflection, so it works under
+// native AOT), checked key by key.
+IConfiguration configuration = new ConfigurationBuilder()
+    .AddInMemoryCollection(new Dictionary<string, string?> { ["ArabicNormalizer:Digits"] = "keep", ["ArabicNormalizer:FoldAlef"] = "true" })
+    .Build();
+using (ServiceProvider provider = new ServiceCollection().AddArabicNormalizer(configuration.GetSection("ArabicNormalizer")).BuildServiceProvider())
+{
+    Check("normalizer bound from configuration", "\u0627\u062D\u0645\u062F \u0661", provider.GetRequiredService<ArabicNormalizer>().Normalize(Ahmad + " \u0661"));
+}
+
+IConfiguration invalid = new ConfigurationBuilder()
+    .AddInMemoryCollection(new Dictionary<string, string?> { ["ArabicNormalizer:Digits"] = "Ascii, ArabicIndic" })
+    .Build();
+using (ServiceProvider provider = new ServiceCollection().AddArabicNormalizer(invalid.GetSection("ArabicNormalizer")).BuildServiceProvider())
+{
+    string message;
+    try
+    {
+        provider.GetRequiredService<ArabicNormalizer>();
+        message = "no exception";
+    }
+    catch (OptionsValidationException e)
+    {
+        message = e.Message.StartsWith("ArabicNormalizer:Digits: ", StringComparison.Ordinal) ? "rejected with its path" : e.Message;
+    }
+
+    Check("comma list in configuration", "rejected with its path", message);
 }
 
 Console.WriteLine($"ArabicNorm {Describe(typeof(ArabicNormalizer).Assembly)}");

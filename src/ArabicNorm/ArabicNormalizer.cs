@@ -29,10 +29,16 @@ public sealed partial class ArabicNormalizer
     /// <summary>Initializes a normalizer that applies <paramref name="options"/>.</summary>
     /// <param name="options">The rules to apply. They are copied: later changes to the instance have no effect here.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An enum option of <paramref name="options"/> holds a value its enum
+    /// does not define; the message names the option and the defined values.</exception>
     public ArabicNormalizer(ArabicNormalizerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _tables = new NormalizationTables(new ArabicNormalizerOptions(options));
+
+        // The copy is checked, so a caller changing its instance meanwhile cannot slip an undefined value past the check.
+        var copy = new ArabicNormalizerOptions(options);
+        copy.ThrowIfInvalid(nameof(options));
+        _tables = new NormalizationTables(copy);
     }
 
     /// <summary>Gets the news-safe preset: the lossless folds (compatibility forms, hamza composition, Persian letters to

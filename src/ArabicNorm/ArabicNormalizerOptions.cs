@@ -8,7 +8,9 @@ namespace ArabicNorm;
 /// folds only). <see cref="ArabicNormalizer"/> copies the options when it is constructed, so changing an instance
 /// afterwards does not affect normalizers already built from it. With every <see cref="bool"/> option
 /// <see langword="false"/> and every enum option at its <c>Keep</c> value, the normalizer is the identity.
-/// Enum setters throw <see cref="ArgumentOutOfRangeException"/> for undefined values.
+/// The setters accept any value, so configuration binders and object initializers never throw half way through;
+/// <see cref="ArabicNormalizer(ArabicNormalizerOptions)"/> checks the values and throws
+/// <see cref="ArgumentOutOfRangeException"/> when an enum option holds an undefined value.
 /// </remarks>
 public sealed class ArabicNormalizerOptions
 {
@@ -56,11 +58,11 @@ public sealed class ArabicNormalizerOptions
     public bool ComposeHamza { get; set; } = true;
 
     /// <summary>Gets or sets which spelling letter variants are mapped to. Default: <see cref="LetterTarget.Arabic"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="LetterTarget"/>.</exception>
+    /// <remarks>An undefined value is stored as given; the normalizer's constructor rejects it.</remarks>
     public LetterTarget Letters
     {
         get => _letters;
-        set => _letters = CheckDefined(value);
+        set => _letters = value;
     }
 
     /// <summary>Gets or sets whether a FARSI YEH that ends a word becomes ALEF MAKSURA rather than YEH.
@@ -70,19 +72,19 @@ public sealed class ArabicNormalizerOptions
     public bool ContextualFarsiYeh { get; set; }
 
     /// <summary>Gets or sets which digits Arabic-Indic and Persian digits are mapped to. Default: <see cref="DigitTarget.Ascii"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="DigitTarget"/>.</exception>
+    /// <remarks>An undefined value is stored as given; the normalizer's constructor rejects it.</remarks>
     public DigitTarget Digits
     {
         get => _digits;
-        set => _digits = CheckDefined(value);
+        set => _digits = value;
     }
 
     /// <summary>Gets or sets what quotation marks become. Default: <see cref="QuoteTarget.Ascii"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="QuoteTarget"/>.</exception>
+    /// <remarks>An undefined value is stored as given; the normalizer's constructor rejects it.</remarks>
     public QuoteTarget Quotes
     {
         get => _quotes;
-        set => _quotes = CheckDefined(value);
+        set => _quotes = value;
     }
 
     /// <summary>Gets or sets whether U+0640 TATWEEL is deleted. Default: <see langword="true"/>.</summary>
@@ -93,11 +95,11 @@ public sealed class ArabicNormalizerOptions
     public bool RemoveFormatControls { get; set; } = true;
 
     /// <summary>Gets or sets what happens to U+200C ZERO WIDTH NON-JOINER. Default: <see cref="ZwnjHandling.Remove"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The value is not a defined <see cref="ZwnjHandling"/>.</exception>
+    /// <remarks>An undefined value is stored as given; the normalizer's constructor rejects it.</remarks>
     public ZwnjHandling Zwnj
     {
         get => _zwnj;
-        set => _zwnj = CheckDefined(value);
+        set => _zwnj = value;
     }
 
     /// <summary>Gets or sets whether no-break, ideographic and other Unicode spaces become U+0020 SPACE.
@@ -136,14 +138,25 @@ public sealed class ArabicNormalizerOptions
         $"CollapseSpaces={CollapseSpaces}, RemoveDiacritics={RemoveDiacritics}, FoldAlef={FoldAlef}, " +
         $"FoldAlefMaksura={FoldAlefMaksura}, FoldTehMarbuta={FoldTehMarbuta}, AsciiPunctuation={AsciiPunctuation}";
 
-    private static T CheckDefined<T>(T value)
+    /// <summary>Throws when an enum option holds a value its enum does not define.</summary>
+    /// <param name="paramName">The parameter the options came in through, named in the exception.</param>
+    internal void ThrowIfInvalid(string paramName)
+    {
+        CheckDefined(_letters, nameof(Letters), paramName);
+        CheckDefined(_digits, nameof(Digits), paramName);
+        CheckDefined(_quotes, nameof(Quotes), paramName);
+        CheckDefined(_zwnj, nameof(Zwnj), paramName);
+    }
+
+    private static void CheckDefined<T>(T value, string option, string paramName)
         where T : struct, Enum
     {
         if (!Enum.IsDefined(value))
         {
-            throw new ArgumentOutOfRangeException(nameof(value), value, $"{value} is not a defined {typeof(T).Name} value.");
+            throw new ArgumentOutOfRangeException(
+                paramName,
+                value,
+                $"{nameof(ArabicNormalizerOptions)}.{option} is {value}, which is not a defined {typeof(T).Name} value (expected one of {string.Join(", ", Enum.GetNames<T>())}).");
         }
-
-        return value;
     }
 }

@@ -143,6 +143,49 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void ResponseFile_ArgumentsComeFromTheFile()
+    {
+        string responseFile = Path.Combine(_dir, "args.rsp");
+        File.WriteAllLines(responseFile, ["--preset", "search", "--letters=persian", "--no-collapse-spaces"]);
+        string seed = File.ReadAllText(s_seedPath);
+        var options = ArabicNormalizer.Search.GetOptions();
+        options.Letters = LetterTarget.Persian;
+        options.CollapseSpaces = false;
+        CliResult result = CliProcess.Run(s_strict.GetBytes(seed), "@" + responseFile);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(new ArabicNormalizer(options).Normalize(seed), s_strict.GetString(result.Stdout));
+    }
+
+    [Fact]
+    public void Version_PrintsTheVersion()
+    {
+        CliResult result = CliProcess.Run(null, "--version");
+        Assert.Equal(0, result.ExitCode);
+        string version = typeof(ArabicNormalizer).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+        Assert.Equal($"arabicnorm {version}\n", s_strict.GetString(result.Stdout));
+    }
+
+    [Theory]
+    [InlineData("--stat", "--stats")]
+    [InlineData("--colapse-spaces", "--collapse-spaces")]
+    public void Typo_SuggestsTheNearestOption(string typo, string suggestion)
+    {
+        CliResult result = CliProcess.Run([], typo);
+        Assert.Equal(64, result.ExitCode);
+        Assert.Contains($"did you mean '{suggestion}'", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LastSpellingOfAnOption_Wins()
+    {
+        byte[] input = s_strict.GetBytes("\u0661 \u0640x"); // ARABIC-INDIC ONE, TATWEEL
+        CliResult result = CliProcess.Run(input, "--digits", "ascii", "--digits=keep", "--no-remove-tatweel", "--remove-tatweel=true", "--remove-tatweel=no");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("\u0661 \u0640x", s_strict.GetString(result.Stdout));
+    }
+
+    [Fact]
     public void OutputInMissingDirectory_Exits73()
     {
         CliResult result = CliProcess.Run(null, s_seedPath, "-o", Path.Combine(_dir, "no", "such", "dir", "out.txt"));
@@ -156,8 +199,9 @@ public sealed class CliTests : IDisposable
         CliResult result = CliProcess.Run(null, "--help");
         Assert.Equal(0, result.ExitCode);
         string help = s_strict.GetString(result.Stdout);
-        Assert.Contains("Usage: arabicnorm", help, StringComparison.Ordinal);
-        foreach (string name in new[] { "--collapse-spaces", "--letters=", "--digits=", "--quotes=", "--zwnj=", "--stats", "--preset" })
+        Assert.Contains("Usage:\n  arabicnorm [", help, StringComparison.Ordinal);
+        Assert.Contains("Exit codes:", help, StringComparison.Ordinal);
+        foreach (string name in new[] { "--collapse-spaces", "--no-collapse-spaces", "--letters <", "--digits <", "--quotes <", "--zwnj <", "--stats", "--preset", "--output", "--version" })
         {
             Assert.Contains(name, help, StringComparison.Ordinal);
         }

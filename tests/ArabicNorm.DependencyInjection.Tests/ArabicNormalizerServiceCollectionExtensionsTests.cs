@@ -1,5 +1,6 @@
 using ArabicNorm;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ArabicNorm.DependencyInjection.Tests;
 
@@ -11,6 +12,8 @@ public class ArabicNormalizerServiceCollectionExtensionsTests
 
     // ARABIC-INDIC DIGIT ONE, ARABIC-INDIC DIGIT TWO: Default maps them to ASCII.
     private const string ArabicIndic12 = "\u0661\u0662";
+
+    private static bool IsNormalizer(ServiceDescriptor descriptor) => descriptor.ServiceType == typeof(ArabicNormalizer);
 
     private static ServiceProvider Build(IServiceCollection services) =>
         services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
@@ -30,7 +33,7 @@ public class ArabicNormalizerServiceCollectionExtensionsTests
 
         services.AddArabicNormalizer();
 
-        ServiceDescriptor descriptor = Assert.Single(services);
+        ServiceDescriptor descriptor = Assert.Single(services, IsNormalizer);
         Assert.Equal(typeof(ArabicNormalizer), descriptor.ServiceType);
         Assert.Equal(ServiceLifetime.Singleton, descriptor.Lifetime);
         Assert.False(descriptor.IsKeyedService);
@@ -43,7 +46,7 @@ public class ArabicNormalizerServiceCollectionExtensionsTests
 
         services.AddArabicNormalizer(_ => { });
 
-        ServiceDescriptor descriptor = Assert.Single(services);
+        ServiceDescriptor descriptor = Assert.Single(services, IsNormalizer);
         Assert.Equal(typeof(ArabicNormalizer), descriptor.ServiceType);
         Assert.Equal(ServiceLifetime.Singleton, descriptor.Lifetime);
     }
@@ -126,11 +129,12 @@ public class ArabicNormalizerServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddArabicNormalizer_ConfigureSetsUndefinedEnum_ResolutionThrowsArgumentOutOfRange()
+    public void AddArabicNormalizer_ConfigureSetsUndefinedEnum_ResolutionThrowsOptionsValidationNamingTheOption()
     {
         using ServiceProvider provider = Build(new ServiceCollection().AddArabicNormalizer(o => o.Digits = (DigitTarget)99));
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => provider.GetRequiredService<ArabicNormalizer>());
+        OptionsValidationException e = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ArabicNormalizer>());
+        Assert.Contains("ArabicNormalizerOptions.Digits: 99 is not a defined DigitTarget; expected one of Keep, Ascii, ArabicIndic, Persian", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,44 +144,79 @@ public class ArabicNormalizerServiceCollectionExtensionsTests
 
         services.AddArabicNormalizer().AddArabicNormalizer();
 
-        Assert.Single(services);
+        Assert.Single(services, IsNormalizer);
         using ServiceProvider provider = Build(services);
         Assert.Same(ArabicNormalizer.Default, provider.GetRequiredService<ArabicNormalizer>());
     }
 
     [Fact]
-    public void AddArabicNormalizer_ConfigureCalledTwice_FirstWinsAndSecondNeverRuns()
+    public void AddArabicNormalizer_ConfigureCalledTwice_BothRunInOrder()
     {
-        bool secondRan = false;
+        var order = new List<string>();
         var services = new ServiceCollection()
-            .AddArabicNormalizer(o => o.Digits = DigitTarget.Keep)
             .AddArabicNormalizer(o =>
             {
-                secondRan = true;
+                order.Add("first");
+                o.Digits = DigitTarget.Keep;
                 o.FoldAlef = true;
+            })
+            .AddArabicNormalizer(o =>
+            {
+                order.Add("second");
+                o.FoldAlef = false;
             });
 
-        Assert.Single(services);
+        Assert.Single(services, IsNormalizer);
         using ServiceProvider provider = Build(services);
         ArabicNormalizer normalizer = provider.GetRequiredService<ArabicNormalizer>();
 
+        Assert.Equal(["first", "second"], order);
         Assert.Equal(ArabicIndic12, normalizer.Normalize(ArabicIndic12));
         Assert.Equal(Ahmad, normalizer.Normalize(Ahmad));
-        Assert.False(secondRan);
     }
 
     [Fact]
-    public void AddArabicNormalizer_DefaultThenConfigure_DefaultWins()
+    public void AddArabicNormalizer_DefaultThenConfigure_ConfigureApplies()
     {
-        bool configureRan = false;
         var services = new ServiceCollection()
             .AddArabicNormalizer()
-            .AddArabicNormalizer(_ => configureRan = true);
+            .AddArabicNormalizer(o => o.FoldAlef = true);
 
         using ServiceProvider provider = Build(services);
 
-        Assert.Same(ArabicNormalizer.Default, provider.GetRequiredService<ArabicNormalizer>());
-        Assert.False(configureRan);
+        Assert.Equal(AhmadFolded, provider.GetRequiredService<ArabicNormalizer>().Normalize(Ahmad));
+    }
+
+    [Fact]
+    public void AddArabicNormalizer_ServicesConfigure_IsHonoured()
+    {
+        var services = new ServiceCollection();
+        services.Configure<ArabicNormalizerOptions>(o => o.Digits = DigitTarget.Keep);
+        services.AddArabicNormalizer();
+        services.Configure<ArabicNormalizerOptions>(o => o.FoldAlef = true);
+        using ServiceProvider provider = Build(services);
+
+        ArabicNormalizer normalizer = provider.GetRequiredService<ArabicNormalizer>();
+
+        Assert.Equal(ArabicIndic12, normalizer.Normalize(ArabicIndic12));
+        Assert.Equal(AhmadFolded, normalizer.Normalize(Ahmad));
+        Assert.Equal(DigitTarget.Keep, provider.GetRequiredService<IOptions<ArabicNormalizerOptions>>().Value.Digits);
+    }
+
+    [Fact]
+    public void AddKeyedArabicNormalizer_Configure_UsesTheNamedOptionsOfItsKey()
+    {
+        var services = new ServiceCollection();
+        services.AddKeyedArabicNormalizer("search", o => o.FoldAlef = true);
+        services.Configure<ArabicNormalizerOptions>("search", o => o.Digits = DigitTarget.Keep);
+        services.Configure<ArabicNormalizerOptions>(o => o.Digits = DigitTarget.Persian); // the unnamed options: not this key's
+        using ServiceProvider provider = Build(services);
+
+        ArabicNormalizer search = provider.GetRequiredKeyedService<ArabicNormalizer>("search");
+
+        Assert.Equal(AhmadFolded, search.Normalize(Ahmad));
+        Assert.Equal(ArabicIndic12, search.Normalize(ArabicIndic12));
+        Assert.Equal(DigitTarget.Keep, provider.GetRequiredService<IOptionsMonitor<ArabicNormalizerOptions>>().Get("search").Digits);
     }
 
     [Fact]
@@ -189,7 +228,7 @@ public class ArabicNormalizerServiceCollectionExtensionsTests
 
         services.AddArabicNormalizer();
 
-        Assert.Single(services);
+        Assert.Single(services, IsNormalizer);
         using ServiceProvider provider = Build(services);
         Assert.Same(own, provider.GetRequiredService<ArabicNormalizer>());
     }
@@ -249,7 +288,7 @@ public class ArabicNormalizerServiceCollectionExtensionsTests
             calls++;
             o.Digits = DigitTarget.Keep;
         });
-        ServiceDescriptor descriptor = Assert.Single(services);
+        ServiceDescriptor descriptor = Assert.Single(services, IsNormalizer);
         Assert.Equal(ServiceLifetime.Singleton, descriptor.Lifetime);
         Assert.Equal(42, descriptor.ServiceKey);
         using ServiceProvider provider = Build(services);
@@ -281,7 +320,7 @@ public class ArabicNormalizerServiceCollectionExtensionsTests
             .AddKeyedArabicNormalizer("search", ArabicNormalizer.Persian)
             .AddKeyedArabicNormalizer("search", _ => configureRan = true);
 
-        Assert.Single(services);
+        Assert.Single(services, IsNormalizer);
         using ServiceProvider provider = Build(services);
         Assert.Same(ArabicNormalizer.Search, provider.GetRequiredKeyedService<ArabicNormalizer>("search"));
         Assert.False(configureRan);
@@ -302,7 +341,7 @@ public class ArabicNormalizerServiceCollectionExtensionsTests
             .AddArabicNormalizer()
             .AddKeyedArabicNormalizer(null, ArabicNormalizer.Search);
 
-        Assert.Single(services);
+        Assert.Single(services, IsNormalizer);
         using ServiceProvider provider = Build(services);
         Assert.Same(ArabicNormalizer.Default, provider.GetRequiredService<ArabicNormalizer>());
     }
@@ -323,7 +362,7 @@ public class ArabicNormalizerServiceCollectionExtensionsTests
     {
         var services = new ServiceCollection();
 
-        Assert.Equal("configure", Assert.Throws<ArgumentNullException>(() => services.AddArabicNormalizer(null!)).ParamName);
+        Assert.Equal("configure", Assert.Throws<ArgumentNullException>(() => services.AddArabicNormalizer((Action<ArabicNormalizerOptions>)null!)).ParamName);
         Assert.Equal("configure", Assert.Throws<ArgumentNullException>(
             () => services.AddKeyedArabicNormalizer("k", (Action<ArabicNormalizerOptions>)null!)).ParamName);
         Assert.Empty(services);

@@ -95,20 +95,30 @@ public class ContractTests
         Assert.Throws<ArgumentNullException>("other", () => new ArabicNormalizerOptions(null!));
     }
 
-    [Fact]
-    public void EnumOptions_UndefinedValue_ThrowArgumentOutOfRangeAndKeepValue()
+    [Theory]
+    [InlineData("Letters", 3)]
+    [InlineData("Letters", -1)]
+    [InlineData("Digits", 4)]
+    [InlineData("Digits", -1)]
+    [InlineData("Quotes", 2)]
+    [InlineData("Quotes", int.MinValue)]
+    [InlineData("Zwnj", 3)]
+    [InlineData("Zwnj", int.MaxValue)]
+    public void Constructor_UndefinedEnumOption_ThrowsArgumentOutOfRangeNamingTheOption(string option, int value)
     {
+        // The setter stores the value (a binder never fails half way); the normalizer's constructor rejects it.
         var o = new ArabicNormalizerOptions();
-        Assert.Throws<ArgumentOutOfRangeException>(() => o.Letters = (LetterTarget)3);
-        Assert.Throws<ArgumentOutOfRangeException>(() => o.Letters = (LetterTarget)(-1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => o.Digits = (DigitTarget)4);
-        Assert.Throws<ArgumentOutOfRangeException>(() => o.Digits = (DigitTarget)(-1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => o.Quotes = (QuoteTarget)2);
-        Assert.Throws<ArgumentOutOfRangeException>(() => o.Quotes = (QuoteTarget)int.MinValue);
-        Assert.Throws<ArgumentOutOfRangeException>(() => o.Zwnj = (ZwnjHandling)3);
-        Assert.Throws<ArgumentOutOfRangeException>(() => o.Zwnj = (ZwnjHandling)int.MaxValue);
+        switch (option)
+        {
+            case "Letters": o.Letters = (LetterTarget)value; break;
+            case "Digits": o.Digits = (DigitTarget)value; break;
+            case "Quotes": o.Quotes = (QuoteTarget)value; break;
+            default: o.Zwnj = (ZwnjHandling)value; break;
+        }
 
-        Assert.Equal(SpecExpectation.DefaultPreset().ToString(), o.ToString());
+        Assert.Contains($"{option}={value}", o.ToString(), StringComparison.Ordinal);
+        ArgumentOutOfRangeException e = Assert.Throws<ArgumentOutOfRangeException>("options", () => new ArabicNormalizer(o));
+        Assert.Contains($"ArabicNormalizerOptions.{option} is {value}", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

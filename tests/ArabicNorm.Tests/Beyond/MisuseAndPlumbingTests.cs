@@ -171,10 +171,11 @@ public class MisuseAndPlumbingTests
     [Fact]
     public void Options_UndefinedEnumValue_MessageNamesTheValueAndItsType()
     {
-        var o = new ArabicNormalizerOptions();
-        ArgumentOutOfRangeException e = Assert.Throws<ArgumentOutOfRangeException>(() => o.Digits = (DigitTarget)7);
+        var o = new ArabicNormalizerOptions { Digits = (DigitTarget)7 };
+        ArgumentOutOfRangeException e = Assert.Throws<ArgumentOutOfRangeException>(() => new ArabicNormalizer(o));
         Assert.Contains("7", e.Message, StringComparison.Ordinal);
         Assert.Contains(nameof(DigitTarget), e.Message, StringComparison.Ordinal);
+        Assert.Contains("Keep, Ascii, ArabicIndic, Persian", e.Message, StringComparison.Ordinal);
     }
 
     private static void Run(string overload, Stream source, Stream destination)

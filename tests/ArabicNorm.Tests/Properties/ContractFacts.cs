@@ -97,14 +97,12 @@ public class ContractFacts
     }
 
     [Fact]
-    public void Options_UndefinedEnumValues_Throw()
+    public void Options_UndefinedEnumValues_ThrowAtConstruction()
     {
-        var o = new ArabicNormalizerOptions();
-        Assert.Throws<ArgumentOutOfRangeException>(() => o.Letters = (LetterTarget)3);
-        Assert.Throws<ArgumentOutOfRangeException>(() => o.Digits = (DigitTarget)4);
-        Assert.Throws<ArgumentOutOfRangeException>(() => o.Quotes = (QuoteTarget)2);
-        Assert.Throws<ArgumentOutOfRangeException>(() => o.Zwnj = (ZwnjHandling)(-1));
-        Assert.Equal(new ArabicNormalizerOptions().ToString(), o.ToString()); // nothing was stored
+        Assert.Throws<ArgumentOutOfRangeException>("options", () => new ArabicNormalizer(new ArabicNormalizerOptions { Letters = (LetterTarget)3 }));
+        Assert.Throws<ArgumentOutOfRangeException>("options", () => new ArabicNormalizer(new ArabicNormalizerOptions { Digits = (DigitTarget)4 }));
+        Assert.Throws<ArgumentOutOfRangeException>("options", () => new ArabicNormalizer(new ArabicNormalizerOptions { Quotes = (QuoteTarget)2 }));
+        Assert.Throws<ArgumentOutOfRangeException>("options", () => new ArabicNormalizer(new ArabicNormalizerOptions { Zwnj = (ZwnjHandling)(-1) }));
     }
 
     [Fact]
