@@ -39,7 +39,18 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
     /// <summary>Gets the most characters the input buffer grows to for a held-back entry before the text is cut there.</summary>
     public const int MaxHeldBackLength = 1024 * 1024;
 
+    // The shortest run of one-to-one characters worth a call of the span API of its own.
+    private const int MinFastRun = 16;
+
+    // Kinds of code unit (see Kinds): the span API may take runs of Safe ones, with Space ones never two in a row.
+    private const byte Unsafe = 0;
+    private const byte Safe = 1;
+    private const byte Space = 2;
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ArabicNormalizer, byte[]> s_kinds = [];
+
     private readonly ArabicNormalizer _normalizer;
+    private readonly ReadOnlyMemory<byte> _kinds;
     private char[] _source;
     private int _sourceLength;
     private long _sourceBase;
@@ -68,6 +79,7 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
     {
         ArgumentNullException.ThrowIfNull(normalizer);
         _normalizer = normalizer;
+        _kinds = s_kinds.GetValue(normalizer, Kinds);
         _source = ArrayPool<char>.Shared.Rent(ChunkLength);
         _output = ArrayPool<char>.Shared.Rent(ChunkLength + 64);
         _indices = ArrayPool<int>.Shared.Rent(_output.Length);
@@ -201,10 +213,8 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
             }
 
             bool final = _endOfInput || cut;
-            OperationStatus status = _normalizer.NormalizeWithOffsets(
-                _source.AsSpan(0, _sourceLength), _output, _indices, out int consumed, out int written, final);
+            OperationStatus status = Normalize(final, out int consumed, out int written);
             cut = false;
-            RecordCorrections(written);
             _source.AsSpan(consumed, _sourceLength - consumed).CopyTo(_source);
             _sourceLength -= consumed;
             _sourceBase += consumed;
@@ -226,18 +236,130 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
         return false;
     }
 
-    /// <summary>Adds the corrections of the <paramref name="written"/> characters just normalized.</summary>
-    private void RecordCorrections(int written)
+    /// <summary>Normalizes the buffered source into the output buffer: long runs of characters that map one to one
+    /// go through the span API (vectorized, no offsets needed: output position k comes from source position k), the
+    /// rest through the offsets API.</summary>
+    /// <remarks>Each call starts where the previous one stopped, and a call that is not final gives back any entry the
+    /// next characters could change, so the pieces give exactly the output of one call (law L3).</remarks>
+    private OperationStatus Normalize(bool final, out int consumed, out int written)
     {
-        ReadOnlySpan<char> output = _output.AsSpan(0, written);
-        ReadOnlySpan<int> indices = _indices.AsSpan(0, written);
+        ReadOnlySpan<byte> kinds = _kinds.Span;
+        ReadOnlySpan<char> source = _source.AsSpan(0, _sourceLength);
+        int position = 0;
+        int outPosition = 0;
+        OperationStatus status = OperationStatus.Done;
+        while (position < source.Length)
+        {
+            int runEnd = SafeRunEnd(source, kinds, position);
+            if (runEnd - position >= MinFastRun)
+            {
+                bool last = final && runEnd == source.Length;
+                status = _normalizer.Normalize(
+                    source[position..runEnd], _output.AsSpan(outPosition), out int c, out int w, last);
+                if (c == w && c > 0)
+                {
+                    AddCorrection(_outputBase + outPosition, _sourceBase + position);
+                    _lastSourceIndex = _sourceBase + position + c - 1;
+                    position += c;
+                    outPosition += w;
+                    if (status == OperationStatus.DestinationTooSmall || (status == OperationStatus.NeedMoreData && last))
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                // Not one to one after all (cannot happen with the kinds table; keeps the result exact): drop it.
+            }
+
+            // Up to the next long run of one-to-one characters, or the end.
+            int regionEnd = NextFastRun(source, kinds, runEnd > position ? runEnd : position + 1);
+            bool regionLast = final && regionEnd == source.Length;
+            status = _normalizer.NormalizeWithOffsets(
+                source[position..regionEnd], _output.AsSpan(outPosition), _indices.AsSpan(outPosition), out int consumedHere, out int writtenHere, regionLast);
+            if (consumedHere == 0 && writtenHere == 0 && status == OperationStatus.NeedMoreData && regionEnd < source.Length)
+            {
+                // The whole region is one open entry that reaches into what follows: take the rest of the buffer.
+                regionEnd = source.Length;
+                regionLast = final;
+                status = _normalizer.NormalizeWithOffsets(
+                    source[position..regionEnd], _output.AsSpan(outPosition), _indices.AsSpan(outPosition), out consumedHere, out writtenHere, regionLast);
+            }
+
+            RecordCorrections(outPosition, position, writtenHere);
+            position += consumedHere;
+            outPosition += writtenHere;
+            if (status == OperationStatus.DestinationTooSmall || (status == OperationStatus.NeedMoreData && regionEnd == source.Length))
+            {
+                break;
+            }
+        }
+
+        consumed = position;
+        written = outPosition;
+        return position == source.Length ? OperationStatus.Done : status;
+    }
+
+    /// <summary>Finds where the run of one-to-one characters that starts at <paramref name="start"/> ends.</summary>
+    private static int SafeRunEnd(ReadOnlySpan<char> source, ReadOnlySpan<byte> kinds, int start)
+    {
+        int k = start;
+        bool previousSpace = false;
+        for (; k < source.Length; k++)
+        {
+            byte kind = kinds[source[k]];
+            if (kind == Unsafe || (kind == Space && previousSpace))
+            {
+                break;
+            }
+
+            previousSpace = kind == Space;
+        }
+
+        return k;
+    }
+
+    /// <summary>Finds the next position at or after <paramref name="from"/> where a long run of one-to-one characters begins.</summary>
+    private static int NextFastRun(ReadOnlySpan<char> source, ReadOnlySpan<byte> kinds, int from)
+    {
+        int k = Math.Min(from, source.Length);
+        while (k < source.Length)
+        {
+            if (kinds[source[k]] == Safe)
+            {
+                int end = SafeRunEnd(source, kinds, k);
+                if (end - k >= MinFastRun)
+                {
+                    return k;
+                }
+
+                k = Math.Max(end, k + 1);
+            }
+            else
+            {
+                k++;
+            }
+        }
+
+        return source.Length;
+    }
+
+    /// <summary>Adds the corrections of the <paramref name="written"/> characters the offsets API just wrote at
+    /// <paramref name="outputStart"/> from the source at <paramref name="sourceStart"/>.</summary>
+    private void RecordCorrections(int outputStart, int sourceStart, int written)
+    {
+        ReadOnlySpan<char> output = _output.AsSpan(outputStart, written);
+        ReadOnlySpan<int> indices = _indices.AsSpan(outputStart, written);
+        long outputBase = _outputBase + outputStart;
+        long sourceBase = _sourceBase + sourceStart;
         for (int k = 0; k < indices.Length; k++)
         {
-            long source = _sourceBase + indices[k];
+            long source = sourceBase + indices[k];
             if (source != _lastSourceIndex)
             {
                 _lastSourceIndex = source;
-                AddCorrection(_outputBase + k, source);
+                AddCorrection(outputBase + k, source);
                 continue;
             }
 
@@ -246,13 +368,13 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
             // before a non-word character, and then takes the whole source character.
             if (IsWordCharacter(output[k]))
             {
-                AddCorrection(_outputBase + k, source);
+                AddCorrection(outputBase + k, source);
             }
             else
             {
-                int sourceLength = indices[k] + 1 < _sourceLength
-                    && char.IsHighSurrogate(_source[indices[k]]) && char.IsLowSurrogate(_source[indices[k] + 1]) ? 2 : 1;
-                AddCorrection(_outputBase + k, source + sourceLength);
+                int at = sourceStart + indices[k];
+                int sourceLength = at + 1 < _sourceLength && char.IsHighSurrogate(_source[at]) && char.IsLowSurrogate(_source[at + 1]) ? 2 : 1;
+                AddCorrection(outputBase + k, source + sourceLength);
             }
         }
     }
@@ -266,6 +388,42 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
             _lastDiff = diff;
         }
     }
+
+    /// <summary>Classifies every UTF-16 code unit for <paramref name="normalizer"/>, once per normalizer.</summary>
+    /// <remarks>A code unit is Safe when it always gives exactly one code unit of output, from itself, and never reaches
+    /// into the output before it: its normalization alone is one character, and it is not a surrogate, a combining mark
+    /// (a hamza mark composes with the letter before it; marks may be put in order), nor a character that becomes a
+    /// space while spaces collapse (that is Space: safe unless the previous character is one too). A FARSI YEH whose
+    /// form depends on the next character is still one character from itself. Everything else is Unsafe.</remarks>
+    private static byte[] Kinds(ArabicNormalizer normalizer)
+    {
+        ArabicNormalizerOptions options = normalizer.GetOptions();
+        var kinds = new byte[0x10000];
+        Span<char> one = stackalloc char[1];
+        Span<char> output = stackalloc char[32];
+        for (int c = 0; c < kinds.Length; c++)
+        {
+            char ch = (char)c;
+            if (char.IsSurrogate(ch) || (options.ComposeHamza && IsMark(ch)))
+            {
+                continue;
+            }
+
+            one[0] = ch;
+            normalizer.Normalize(one, output, out _, out int written);
+            if (written != 1 || char.IsSurrogate(output[0]) || IsMark(output[0]))
+            {
+                continue;
+            }
+
+            kinds[c] = options.CollapseSpaces && output[0] == ' ' ? Space : Safe;
+        }
+
+        return kinds;
+    }
+
+    private static bool IsMark(char c) => CharUnicodeInfo.GetUnicodeCategory(c)
+        is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
 
     private static bool IsWordCharacter(char c) => CharUnicodeInfo.GetUnicodeCategory(c) switch
     {
