@@ -55,7 +55,7 @@ public sealed class ArabicNormAnalyzer : Analyzer
     /// <param name="matchVersion">The Lucene compatibility version, as for Lucene's own analyzers.</param>
     /// <param name="normalizer">The rules to apply, at index and query time alike.</param>
     /// <param name="stopWords">The stop words, as written (they are normalized and lower-cased here); <see langword="null"/>
-    /// for Lucene's Arabic and Persian stop sets; <see cref="CharArraySet.EMPTY_SET"/> for none.</param>
+    /// for Lucene's Arabic and Persian stop sets; <see cref="CharArraySet.Empty"/> for none.</param>
     /// <param name="stem"><see langword="true"/> to add Lucene's <see cref="ArabicStemFilter"/> after the stop filter.</param>
     /// <exception cref="ArgumentNullException"><paramref name="normalizer"/> is <see langword="null"/>.</exception>
     public ArabicNormAnalyzer(LuceneVersion matchVersion, ArabicNormalizer normalizer, CharArraySet? stopWords, bool stem)

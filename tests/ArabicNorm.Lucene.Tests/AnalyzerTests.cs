@@ -64,7 +64,7 @@ public class AnalyzerTests
     [Fact]
     public void ArabicNormAnalyzer_EmptyStopSet_KeepsEveryWord()
     {
-        using var analyzer = new ArabicNormAnalyzer(Version, ArabicNormalizer.Search, CharArraySet.EMPTY_SET, stem: false);
+        using var analyzer = new ArabicNormAnalyzer(Version, ArabicNormalizer.Search, CharArraySet.Empty, stem: false);
         (List<TestData.Token> tokens, _) = TestData.Analyze(analyzer, "\u0641\u064A \u0645\u0646"); // FI MIN
         Assert.Equal(2, tokens.Count);
     }

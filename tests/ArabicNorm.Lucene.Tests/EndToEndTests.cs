@@ -72,7 +72,7 @@ public sealed class EndToEndTests : IDisposable
         // Lucene's AnalyzingQueryParser sends each piece of a prefix or wildcard term through the analyzer, which folds
         // it as indexed text is folded. A piece must give exactly one token, so the query side uses the same analyzer
         // without stop words (a one-letter piece such as TEH MARBUTA is a stop word once folded).
-        using var queryAnalyzer = new ArabicNormAnalyzer(Version, ArabicNormalizer.Search, CharArraySet.EMPTY_SET, stem: false);
+        using var queryAnalyzer = new ArabicNormAnalyzer(Version, ArabicNormalizer.Search, CharArraySet.Empty, stem: false);
         var parser = new AnalyzingQueryParser(Version, BodyField, queryAnalyzer);
         Assert.Equal([0, 1, 2], Hits(parser.Parse(TestData.Query(name))));
     }
