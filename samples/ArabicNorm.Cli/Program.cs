@@ -36,6 +36,7 @@ namespace ArabicNorm.Cli
         public static int Run(string[] args)
         {
             RootCommand root = ToolCommand.Create();
+            ExportCommand.AddTo(root);
             var errors = new List<string>();
             ParseResult result = ToolCommand.Parse(root, args, errors);
             // Help and the [suggest] directive of shell completion answer whatever else the line holds.
