@@ -218,6 +218,9 @@ internal static class ToolCommand
 
     private static string Fold(string name) => name.Replace("-", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
 
+    /// <summary>Gets the names of the normalizer's on/off switches, without the leading dashes.</summary>
+    public static IEnumerable<string> SwitchNames => s_switches.Select(s => s.Name);
+
     // System.CommandLine consumes only "true" or "false" after a bool option; any other attached value would silently
     // become a FILE. So --name=VALUE is checked here: yes/on and no/off are spelled as true/false, the rest is an error.
     private static List<string> CheckSwitchValues(IReadOnlyList<string> args, List<string> errors)
