@@ -11,8 +11,8 @@ namespace ArabicNorm.Lucene;
 /// <remarks>
 /// <para>The filter reads its input in bounded chunks and normalizes each through
 /// <see cref="ArabicNormalizer.NormalizeWithOffsets(ReadOnlySpan{char}, Span{char}, Span{int}, out int, out int, bool)"/>,
-/// so the text it produces is exactly what <see cref="ArabicNormalizer.Normalize(string)"/> gives for the whole input
-/// (law L3). Memory is two pooled buffers of a few thousand characters, plus the offset corrections
+/// so the text it produces is exactly what <see cref="ArabicNormalizer.Normalize(string)"/> gives for the whole input.
+/// Memory is two pooled buffers of a few thousand characters, plus the offset corrections
 /// <see cref="BaseCharFilter"/> keeps (one per place where the length changes). The one exception to bounded memory is
 /// an entry the normalizer must hold back, such as a letter followed by a long run of tatweel that a hamza mark could
 /// still reach: the input buffer grows for it up to <see cref="MaxHeldBackLength"/> characters, and past that the
@@ -240,7 +240,7 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
     /// go through the span API (vectorized, no offsets needed: output position k comes from source position k), the
     /// rest through the offsets API.</summary>
     /// <remarks>Each call starts where the previous one stopped, and a call that is not final gives back any entry the
-    /// next characters could change, so the pieces give exactly the output of one call (law L3).</remarks>
+    /// next characters could change, so the pieces give exactly the output of one call.</remarks>
     private OperationStatus Normalize(bool final, out int consumed, out int written)
     {
         ReadOnlySpan<byte> kinds = _kinds.Span;

@@ -20,7 +20,7 @@ public sealed partial class ArabicNormalizer
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="writer"/> is <see langword="null"/>.</exception>
     /// <remarks>
     /// <para>The output is the same as <see cref="Normalize(string)"/> of the whole text, whatever sizes the reads
-    /// return and whatever the text's size (law L3). Memory stays bounded: two pooled buffers of 16,384 characters.
+    /// return and whatever the text's size. Memory stays bounded: two pooled buffers of 16,384 characters.
     /// What a block holds back for the next one is at most one combining sequence (a letter and its marks, which the
     /// Stream-Safe Text Format bounds to 30 non-starters), since characters that are deleted anyway (tatweel,
     /// controls, removed diacritics) are dropped from a held-back tail; so the time is linear in the text's length,
@@ -113,7 +113,7 @@ public sealed partial class ArabicNormalizer
     /// the first invalid byte; the normalized text before it has been written, nothing after it.</exception>
     /// <remarks>
     /// <para>Normalizes the bytes directly, with <see cref="NormalizeUtf8(ReadOnlySpan{byte}, Span{byte}, out int, out int, bool)"/>:
-    /// the output is the same as normalizing the whole text at once, whatever sizes the reads return (law L3). A byte
+    /// the output is the same as normalizing the whole text at once, whatever sizes the reads return. A byte
     /// order mark is a character like any other (U+FEFF, which <see cref="ArabicNormalizerOptions.RemoveFormatControls"/>
     /// deletes).</para>
     /// <para>Memory stays bounded whatever the text's size: two pooled buffers of 16,384 bytes, with what a block

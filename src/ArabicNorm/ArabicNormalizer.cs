@@ -72,7 +72,7 @@ public sealed partial class ArabicNormalizer
     /// characters; it takes a text of over 59 million characters, most of them expanding ligatures such as U+FDFA). The
     /// length is counted first, so this is thrown before the result is allocated; normalize such a text in parts with
     /// the span or stream methods.</exception>
-    /// <remarks>Allocates nothing when the text is already normalized (law L6).</remarks>
+    /// <remarks>Allocates nothing when the text is already normalized, and then returns the same instance.</remarks>
     public string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -105,7 +105,7 @@ public sealed partial class ArabicNormalizer
     /// <see cref="OperationStatus.InvalidData"/> is never returned: all UTF-16 input is valid here.
     /// </returns>
     /// <exception cref="InvalidOperationException"><paramref name="source"/> and <paramref name="destination"/> overlap.</exception>
-    /// <remarks>Allocates nothing. Splitting a text into blocks at any points gives the same output as one call (law L3).
+    /// <remarks>Allocates nothing. Splitting a text into blocks at any points gives the same output as one call.
     /// The output is the first <paramref name="charsWritten"/> characters of <paramref name="destination"/>; the
     /// characters after them may have been overwritten (a held-back tail is written, then given back).</remarks>
     public OperationStatus Normalize(

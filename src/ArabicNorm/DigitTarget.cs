@@ -1,6 +1,6 @@
 namespace ArabicNorm;
 
-/// <summary>Specifies which digits the Arabic-Indic and Persian digits of spec section 3.4 are mapped to.</summary>
+/// <summary>Specifies which digits the Arabic-Indic (U+0660..U+0669) and Persian (U+06F0..U+06F9) digits are mapped to.</summary>
 /// <remarks>ASCII digits are never changed: they live in URLs, model numbers and Latin text.</remarks>
 public enum DigitTarget
 {

@@ -1,6 +1,6 @@
 namespace ArabicNorm;
 
-/// <summary>Specifies which spelling the Arabic/Persian letter variants of spec section 3.3 are mapped to.</summary>
+/// <summary>Specifies which spelling the Arabic and Persian letter variants (YEH and FARSI YEH, KAF and KEHEH, the HEH and TEH MARBUTA variants) are mapped to.</summary>
 public enum LetterTarget
 {
     /// <summary>Leaves every letter variant as it is.</summary>

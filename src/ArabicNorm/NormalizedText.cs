@@ -11,7 +11,7 @@ namespace ArabicNorm;
 /// base letter; a collapsed run of spaces maps to its first space. Deleted characters (tatweel, controls, removed
 /// diacritics, a hamza mark that composed) have no output, so no entry points at them; <see cref="GetSourceRange(Range)"/>
 /// includes them when they follow a character of the range.</para>
-/// <para>Canonical ordering (spec 3.2) keeps the entries non-decreasing by mapping groups: when a mark sorts in front
+/// <para>Canonical ordering of the Arabic marks (option <see cref="ArabicNormalizerOptions.ComposeHamza"/>) keeps the entries non-decreasing by mapping groups: when a mark sorts in front
 /// of marks written before it, it and the marks it passed map to where the first of those starts in the source; when
 /// a hamza mark composes with its base across other marks, those marks map to the base, like the mark it took. So a
 /// range over any character of such a group gives a source range that covers the whole group. A U+034F COMBINING

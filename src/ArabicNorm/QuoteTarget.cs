@@ -1,6 +1,6 @@
 namespace ArabicNorm;
 
-/// <summary>Specifies what the quotation marks of spec section 3.5 become.</summary>
+/// <summary>Specifies what the curly, low, angle and fullwidth quotation marks become (the primes U+2032 and U+2033 are not quotation marks).</summary>
 public enum QuoteTarget
 {
     /// <summary>Leaves every quotation mark as it is.</summary>

@@ -34,8 +34,13 @@ public class ReadmeSnippetTests
 
     public static TheoryData<string> UserFacingMarkdownFiles()
     {
-        // Each package has its own README under src/.
+        // Each package has its own README under src/; the user documentation the README links to lives in docs/.
         var data = new TheoryData<string> { "README.md", "samples/README.md" };
+        foreach (string file in Directory.EnumerateFiles(Path.Combine(s_repoRoot, "docs"), "*.md").Order(StringComparer.Ordinal))
+        {
+            data.Add($"docs/{Path.GetFileName(file)}");
+        }
+
         foreach (string dir in Directory.EnumerateDirectories(Path.Combine(s_repoRoot, "src")))
         {
             if (File.Exists(Path.Combine(dir, "README.md")))

@@ -14,6 +14,7 @@ namespace ArabicNorm.Tests.Properties;
 /// <para>FsCheck logs the seed of a failing run in the failure message ("Replay: (seed,gamma)").</para>
 /// </remarks>
 [AttributeUsage(AttributeTargets.Method)]
+#pragma warning disable xUnit3003 // FsCheck's PropertyAttribute has no source-information constructor to pass them to.
 public sealed class LawPropertyAttribute : PropertyAttribute
 {
     /// <summary>The replay seed the suite runs with unless the environment says otherwise.</summary>
@@ -22,6 +23,7 @@ public sealed class LawPropertyAttribute : PropertyAttribute
     /// <summary>The number of cases per property unless the environment says otherwise.</summary>
     public const int DefaultCases = 300;
 
+    /// <summary>Initializes the attribute with the suite's seed and case count, or the environment's.</summary>
     public LawPropertyAttribute()
     {
         Arbitrary = [typeof(Generators)];
@@ -36,3 +38,4 @@ public sealed class LawPropertyAttribute : PropertyAttribute
         }
     }
 }
+#pragma warning restore xUnit3003
