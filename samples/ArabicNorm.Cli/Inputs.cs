@@ -82,21 +82,11 @@ internal sealed class InputFile(string argument, Stream stream, long length) : I
     }
 
     /// <summary>Turns read errors into <see cref="InputException"/>s naming the input.</summary>
-    private sealed class NamedInputStream(Stream inner, string name) : Stream
+    private sealed class NamedInputStream(Stream inner, string name) : OneWayStream
     {
         public override bool CanRead => true;
 
-        public override bool CanSeek => false;
-
         public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
 
         public override int Read(Span<byte> buffer)
         {
@@ -114,17 +104,9 @@ internal sealed class InputFile(string argument, Stream stream, long length) : I
             }
         }
 
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
         public override void Flush()
         {
         }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -201,21 +201,11 @@ internal sealed class OutputTarget
     }
 
     /// <summary>Turns write errors into <see cref="OutputException"/>s naming the output.</summary>
-    private sealed class NamedOutputStream(Stream inner, string name) : Stream
+    private sealed class NamedOutputStream(Stream inner, string name) : OneWayStream
     {
         public override bool CanRead => false;
 
-        public override bool CanSeek => false;
-
         public override bool CanWrite => true;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {
@@ -229,15 +219,7 @@ internal sealed class OutputTarget
             }
         }
 
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
         public override void Flush() => Guard(inner.Flush);
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

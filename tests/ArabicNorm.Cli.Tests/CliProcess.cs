@@ -16,82 +16,60 @@ internal static class CliProcess
     /// tool; the script's standard input is closed (at end of file).</summary>
     public static CliResult Shell(string directory, string script, int timeoutMilliseconds = 120_000)
     {
-        Assert.True(File.Exists(s_cli), $"the tool is not built: {s_cli}");
-        var start = new ProcessStartInfo("/bin/sh")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = directory,
-        };
+        ProcessStartInfo start = StartInfo("/bin/sh", directory);
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("an() { dotnet \"$ARABICNORM_DLL\" \"$@\"; }\n" + script);
         start.Environment["ARABICNORM_DLL"] = s_cli;
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using Process process = Process.Start(start)!;
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        var stdout = new MemoryStream();
-        Task copy = process.StandardOutput.BaseStream.CopyToAsync(stdout);
-        process.StandardInput.Close();
-        if (!process.WaitForExit(timeoutMilliseconds))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"the script did not finish in {timeoutMilliseconds / 1000} s: {script}");
-        }
-
-        copy.Wait();
-        return new CliResult(process.ExitCode, stdout.ToArray(), stderr.Result);
+        return Complete(start, stdin: null, timeoutMilliseconds, $"the script did not finish in {timeoutMilliseconds / 1000} s: {script}");
     }
 
     /// <summary>Starts the tool without waiting, for tests that signal it.</summary>
-    public static Process Start(string directory, params string[] args)
-    {
-        Assert.True(File.Exists(s_cli), $"the tool is not built: {s_cli}");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = directory,
-        };
-        start.ArgumentList.Add(s_cli);
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        return Process.Start(start)!;
-    }
+    public static Process Start(string directory, params string[] args) => Process.Start(ToolStartInfo(directory, args))!;
 
     public static CliResult Run(byte[]? stdin, params string[] args) => RunWith(new Dictionary<string, string>(), stdin, args);
 
     /// <summary>Runs the tool as <see cref="Run"/> does, with <paramref name="environment"/> added to its environment.</summary>
     public static CliResult RunWith(IReadOnlyDictionary<string, string> environment, byte[]? stdin, params string[] args)
     {
-        Assert.True(File.Exists(s_cli), $"the tool is not built: {s_cli}");
-        var start = new ProcessStartInfo("dotnet")
+        ProcessStartInfo start = ToolStartInfo(AppContext.BaseDirectory, args);
+        foreach ((string name, string value) in environment)
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
+            start.Environment[name] = value;
+        }
+
+        return Complete(start, stdin, 120_000, "the tool did not finish in two minutes");
+    }
+
+    private static ProcessStartInfo ToolStartInfo(string directory, string[] args)
+    {
+        ProcessStartInfo start = StartInfo("dotnet", directory);
         start.ArgumentList.Add(s_cli);
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        foreach ((string name, string value) in environment)
-        {
-            start.Environment[name] = value;
-        }
+        return start;
+    }
 
+    private static ProcessStartInfo StartInfo(string fileName, string directory)
+    {
+        Assert.True(File.Exists(s_cli), $"the tool is not built: {s_cli}");
+        var start = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = directory,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        return start;
+    }
+
+    /// <summary>Starts the process, writes <paramref name="stdin"/> and closes it, and collects both outputs.</summary>
+    private static CliResult Complete(ProcessStartInfo start, byte[]? stdin, int timeoutMilliseconds, string timeoutMessage)
+    {
         using Process process = Process.Start(start)!;
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         var stdout = new MemoryStream();
@@ -102,7 +80,12 @@ internal static class CliProcess
         }
 
         process.StandardInput.Close();
-        Assert.True(process.WaitForExit(120_000), "the tool did not finish in two minutes");
+        if (!process.WaitForExit(timeoutMilliseconds))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail(timeoutMessage);
+        }
+
         copy.Wait();
         return new CliResult(process.ExitCode, stdout.ToArray(), stderr.Result);
     }
