@@ -9,7 +9,7 @@ namespace ArabicNorm.Internal;
 /// bytes and classified with <c>vpshufb</c> against the Arabic page map.
 /// </summary>
 /// <remarks>The widest strategy on x64; chosen when <see cref="Avx2.IsSupported"/>.</remarks>
-internal sealed class Avx2Strategy : VectorStrategy
+internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
 {
     private Avx2Strategy()
     {
@@ -24,18 +24,6 @@ internal sealed class Avx2Strategy : VectorStrategy
     /// <inheritdoc/>
     public override bool IsSupported => Avx2.IsSupported;
 
-    /// <inheritdoc/>
-    public override bool IsVectorized => true;
-
-    /// <inheritdoc/>
-    internal override int Translate(
-        NormalizationTables tables, ReadOnlySpan<char> source, int start, Span<char> destination, ref PlainRunTranslator.State state, out bool stoppedAtCharacter) =>
-        PlainRunTranslator.Translate(new Classifier(tables.PlainRun), tables, source, start, destination, ref state, out stoppedAtCharacter);
-
-    /// <inheritdoc/>
-    internal override int IndexOfCandidate(NormalizationTables tables, ReadOnlySpan<char> text, int start) =>
-        PlainRunTranslator.IndexOfCandidate(new Classifier(tables.PlainRun), text, start);
-
     /// <summary>Classifies 32 code units with the page maps in two 256-bit registers each.</summary>
     /// <remarks>
     /// <para>Each step packs two vectors of UTF-16 lanes into bytes with signed-to-unsigned saturation
@@ -46,18 +34,20 @@ internal sealed class Avx2Strategy : VectorStrategy
     /// <para><c>vpackuswb</c> and <c>vpshufb</c> work within each 128-bit half, so the packed bytes hold lanes 0-7,
     /// 16-23, 8-15 and 24-31, and the 16-byte maps sit in both halves.</para>
     /// </remarks>
-    private readonly struct Classifier : IBlockClassifier
+    internal readonly struct Classifier : IBlockClassifier<Classifier>
     {
         private readonly Vector256<byte> _touchedLow;
         private readonly Vector256<byte> _touchedHigh;
         private readonly bool _spaceIsPlain;
 
-        public Classifier(PlainRunTables t)
+        private Classifier(PlainRunTables t)
         {
             _touchedLow = Vector256.Create(t.ArabicTouchedLow, t.ArabicTouchedLow);
             _touchedHigh = Vector256.Create(t.ArabicTouchedHigh, t.ArabicTouchedHigh);
             _spaceIsPlain = t.SpaceIsPlain;
         }
+
+        public static Classifier Create(PlainRunTables tables) => new(tables);
 
         public bool SpaceIsPlain => _spaceIsPlain;
 

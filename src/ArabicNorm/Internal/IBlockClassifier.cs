@@ -4,6 +4,7 @@ namespace ArabicNorm.Internal;
 /// Classifies one block of <see cref="PlainRunTranslator.BlockSize"/> UTF-16 code units with one instruction set:
 /// the only part of the vector path that differs between strategies.
 /// </summary>
+/// <typeparam name="TSelf">The implementing struct.</typeparam>
 /// <remarks>
 /// <para>An implementation is a struct, so that <see cref="PlainRunTranslator"/>'s generic loops are compiled once per
 /// instruction set with the classifier inlined; it holds the per-options page maps of <see cref="PlainRunTables"/> in
@@ -12,8 +13,14 @@ namespace ArabicNorm.Internal;
 /// A classifier only reports what the maps say; the bookkeeping that decides what to write is written once, in
 /// <see cref="PlainRunTranslator"/>.</para>
 /// </remarks>
-internal interface IBlockClassifier
+internal interface IBlockClassifier<TSelf>
+    where TSelf : struct, IBlockClassifier<TSelf>
 {
+    /// <summary>Creates the classifier for one options instance, loading its page maps.</summary>
+    /// <param name="tables">The per-options classifier data.</param>
+    /// <returns>The classifier.</returns>
+    static abstract TSelf Create(PlainRunTables tables);
+
     /// <summary>Gets whether U+0020 maps to itself (it is a special entry while spaces collapse).</summary>
     bool SpaceIsPlain { get; }
 

@@ -41,32 +41,13 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
     private int _vectorResume;
     private int _vectorBackOff = PlainRunTranslator.BlockSize / 2;
 
-    // The output written so far and its last character.
-    private int _o;
-    private int _lastOut;       // where the last output character starts; -1 before the first
-    private char _lastChar;     // the last output character (BMP; supplementary ones are recorded as U+FFFF)
-    private char _lastX;        // that character before the letter and fold rules: composition looks at both
-    private bool _pendingYeh;   // the last character is a contextual FARSI YEH waiting for the next output character
-
-    // Where the last entry begins in the source and in the output: what a call gives back when it must.
-    private int _entryStart;
-    private int _entryOutStart;
+    // The output, its last character, the last entry and the open combining sequence: shared with the vector path.
+    private EngineState _s;
 
     // The source character being processed.
     private int _charStart;
     private int _charOutStart;
     private Touch _touch;
-
-    // The combining sequence the output ends with, valid while _seqEnd == _o: any output written since (a starter, by
-    // this loop or the vector path) moves _o and so starts a new one. Deletions write nothing and keep it.
-    private int _seqEnd = -1;       // _o after the sequence's last mark was processed
-    private int _seqBase;           // where its base starts in the output; -1 when it has none (call start, or a split)
-    private char _seqBaseChar;      // the base as output
-    private char _seqBaseX;         // the base before the letter and fold rules
-    private int _seqMarks;          // where its marks start in the output
-    private int _seqCount;          // its non-starters as UAX #15 counts them (composed hamza marks included)
-    private byte _seqLastClass;     // the highest class among its marks (the last one, since they are sorted)
-    private byte _seqClasses;       // bit 0: a written mark of class 220, bit 1: of class 230 (they block hamza marks)
 
     // When not empty: set, for every source character that was dropped without effect, at its first unit.
     private readonly Span<bool> _dropped;
@@ -84,7 +65,7 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
         _sourceIndexes = sourceIndexes;
         _recordSourceIndexes = !sourceIndexes.IsEmpty;
         _vectorize = typeof(TUnit) == typeof(char) && !_recordSourceIndexes && dropped.IsEmpty && tables.PlainRun.IsEnabled;
-        _lastOut = -1;
+        _s = EngineState.Initial;
     }
 
     private enum Touch
@@ -94,16 +75,11 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
         CollapsedIntoPrevious,
     }
 
+    // What an unpaired high surrogate's take-back restores: the whole state, and where the high half starts.
     private struct Snapshot
     {
         public int Source;
-        public int Out;
-        public int LastOut;
-        public char LastChar;
-        public char LastX;
-        public bool PendingYeh;
-        public int EntryStart;
-        public int EntryOutStart;
+        public EngineState State;
     }
 
     /// <summary>Normalizes <paramref name="source"/> into <paramref name="destination"/>.</summary>
@@ -161,8 +137,8 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
         int i = 0;
         while (i < src.Length)
         {
-            if (_vectorize && !_pendingYeh && i >= _vectorResume
-                && src.Length - i >= PlainRunTranslator.BlockSize && _dst.Length - _o >= PlainRunTranslator.BlockSize)
+            if (_vectorize && !_s.PendingYeh && i >= _vectorResume
+                && src.Length - i >= PlainRunTranslator.BlockSize && _dst.Length - _s.Out >= PlainRunTranslator.BlockSize)
             {
                 // Whole blocks that need no context this loop keeps go through the vector path; it leaves the state
                 // exactly as this loop would, and stops in front of anything else.
@@ -183,7 +159,7 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
 
                 // Invalid input is reported at its exact offset; what came before stands as if the text ended there.
                 consumed = i;
-                written = _o;
+                written = _s.Out;
                 return OperationStatus.InvalidData;
             }
 
@@ -191,26 +167,26 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
             if (!NormalizationTables.IsSpecial(m))
             {
                 // The common case: a one-to-one rule (or none). The character is an entry of its own.
-                if (_pendingYeh)
+                if (_s.PendingYeh)
                 {
                     ResolveYeh(m);
                 }
 
-                int n = TCodec.Write(_dst, _o, m);
+                int n = TCodec.Write(_dst, _s.Out, m);
                 if (n == 0)
                 {
                     consumed = i;
-                    written = _o;
+                    written = _s.Out;
                     return OperationStatus.DestinationTooSmall;
                 }
 
-                Record(_o, n, i);
-                _lastOut = _o;
-                _lastChar = m;
-                _lastX = (char)value;
-                _entryStart = i;
-                _entryOutStart = _o;
-                _o += n;
+                Record(_s.Out, n, i);
+                _s.LastOut = _s.Out;
+                _s.LastChar = m;
+                _s.LastX = (char)value;
+                _s.EntryStart = i;
+                _s.EntryOutStart = _s.Out;
+                _s.Out += n;
                 i += length;
                 continue;
             }
@@ -242,40 +218,25 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
         if (!isFinalBlock && IsLastEntryOpen())
         {
             // The next block could still change the last entry: give it back with whatever followed it.
-            consumed = _entryStart;
-            written = _entryOutStart;
+            consumed = _s.EntryStart;
+            written = _s.EntryOutStart;
             return OperationStatus.NeedMoreData;
         }
 
         // A contextual yeh still pending here ends the text: its provisional (word-final) form stands.
         consumed = i;
-        written = _o;
+        written = _s.Out;
         return i == src.Length ? OperationStatus.Done : OperationStatus.NeedMoreData;
     }
 
     private int TranslatePlainRun(ReadOnlySpan<TUnit> src, int i)
     {
-        var state = new PlainRunTranslator.State
-        {
-            Out = _o,
-            LastOut = _lastOut,
-            LastChar = _lastChar,
-            LastX = _lastX,
-            EntryStart = _entryStart,
-            EntryOutStart = _entryOutStart,
-        };
         int next = _tables.PlainRun.Strategy.Translate(
-            _tables, MemoryMarshal.Cast<TUnit, char>(src), i, MemoryMarshal.Cast<TUnit, char>(_dst), ref state, out bool stopped);
-        _o = state.Out;
-        _lastOut = state.LastOut;
-        _lastChar = state.LastChar;
-        _lastX = state.LastX;
-        _entryStart = state.EntryStart;
-        _entryOutStart = state.EntryOutStart;
+            _tables, MemoryMarshal.Cast<TUnit, char>(src), i, MemoryMarshal.Cast<TUnit, char>(_dst), ref _s, out bool stopped);
 
         // After a stop the scalar loop takes the one character and the vector path goes on behind it; when not even
-        // one block went through (presentation forms, say), or the run was shorter than a block (vocalized text, whose
-        // marks the scalar loop sorts), the loop runs a while before the next try.
+        // one block went through (hamza marks, marks out of canonical order, say), the loop runs a while before the
+        // next try.
         // The wait doubles with every short run in a row (up to 512 code units), so dense text pays the vector setup
         // rarely, and a long run brings it back to half a block.
         if (next - i >= PlainRunTranslator.BlockSize)
@@ -292,10 +253,10 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
     }
 
     private readonly bool IsLastEntryOpen() =>
-        _lastOut >= 0
-        && (_pendingYeh
-            || (_tables.CollapseSpaces && _lastChar == ' ')
-            || (_tables.FoldCompatibilityForms && _lastChar == '\uD83B') // an unpaired high half of U+1EE00..U+1EEFF
+        _s.LastOut >= 0
+        && (_s.PendingYeh
+            || (_tables.CollapseSpaces && _s.LastChar == ' ')
+            || (_tables.FoldCompatibilityForms && _s.LastChar == '\uD83B') // an unpaired high half of U+1EE00..U+1EEFF
             || (_tables.ComposeHamza && IsSequenceOpen()));
 
     // Whether a later mark could be treated otherwise by a call that starts at it without context: it could sort in
@@ -304,24 +265,24 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
     // the same as no sequence at all to the mark that follows it.
     private readonly bool IsSequenceOpen()
     {
-        if (_seqEnd != _o)
+        if (_s.SeqEnd != _s.Out)
         {
             // The output ends with a starter: it is the base of the sequence the next mark would open.
             // A compatibility form the tables fold one-to-one stands for its letter (NormalizationTables.Unfold).
-            char baseX = _tables.Unfold(_lastX);
-            return NormalizationTables.IsCompositionBase(baseX) || NormalizationTables.IsCompositionBase(_lastChar)
+            char baseX = _tables.Unfold(_s.LastX);
+            return NormalizationTables.IsCompositionBase(baseX) || NormalizationTables.IsCompositionBase(_s.LastChar)
                 || NormalizationTables.TrailingNonStarters(baseX) != 0;
         }
 
-        return _seqCount != 0
-            || (_seqBase >= 0
-                && (NormalizationTables.IsCompositionBase(_seqBaseX) || NormalizationTables.IsCompositionBase(_seqBaseChar)));
+        return _s.SeqCount != 0
+            || (_s.SeqBase >= 0
+                && (NormalizationTables.IsCompositionBase(_s.SeqBaseX) || NormalizationTables.IsCompositionBase(_s.SeqBaseChar)));
     }
 
     private void BeginChar(int index, bool whole = false)
     {
         _charStart = index;
-        _charOutStart = _o;
+        _charOutStart = _s.Out;
         _touch = Touch.None;
         _charIsWhole = whole;
     }
@@ -340,10 +301,10 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
         switch (_touch)
         {
             case Touch.None:
-                if (_o > _charOutStart)
+                if (_s.Out > _charOutStart)
                 {
-                    _entryStart = _charStart;
-                    _entryOutStart = _charOutStart;
+                    _s.EntryStart = _charStart;
+                    _s.EntryOutStart = _charOutStart;
                 }
 
                 // A character that wrote nothing (a deletion) leaves the last entry as it was.
@@ -354,9 +315,9 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
             case Touch.CollapsedIntoPrevious:
                 // When the previous entry is that single space, this character's own space can stand for the run:
                 // giving back from here (and un-writing the space) keeps the output the same and makes progress.
-                if (_o == _charOutStart && _entryOutStart == _lastOut)
+                if (_s.Out == _charOutStart && _s.EntryOutStart == _s.LastOut)
                 {
-                    _entryStart = _charStart;
+                    _s.EntryStart = _charStart;
                 }
 
                 break;
@@ -375,8 +336,8 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
         }
         else
         {
-            consumed = _entryStart;
-            written = _entryOutStart;
+            consumed = _s.EntryStart;
+            written = _s.EntryOutStart;
         }
 
         return OperationStatus.DestinationTooSmall;
@@ -431,13 +392,13 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
                     return false;
                 }
 
-                _pendingYeh = true;
+                _s.PendingYeh = true;
                 return true;
 
             case NormalizationTables.CollapsibleSpace:
-                if (_lastOut >= 0 && _lastChar == ' ')
+                if (_s.LastOut >= 0 && _s.LastChar == ' ')
                 {
-                    if (_lastOut < _charOutStart)
+                    if (_s.LastOut < _charOutStart)
                     {
                         _touch = Touch.CollapsedIntoPrevious;
                     }
@@ -465,14 +426,14 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
     /// </remarks>
     private bool ProcessMark(char x, bool hamza)
     {
-        if (_seqEnd != _o)
+        if (_s.SeqEnd != _s.Out)
         {
             OpenSequence();
         }
 
         // The sequence began before this character: touching it touches the previous entry, which goes back whole
         // if this character cannot be finished.
-        if ((_seqBase >= 0 ? _seqBase : _seqMarks) < _charOutStart)
+        if ((_s.SeqBase >= 0 ? _s.SeqBase : _s.SeqMarks) < _charOutStart)
         {
             _touch = Touch.ComposedIntoPrevious;
         }
@@ -481,45 +442,45 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
         int classBit = ccc == 220 ? 1 : ccc == 230 ? 2 : 0;
         if (hamza)
         {
-            if (_seqBase >= 0 && _seqCount < NormalizationTables.MaxNonStarters && (_seqClasses & classBit) == 0
-                && NormalizationTables.ReleasedMark(_seqBaseX, x) is char released and not '\0')
+            if (_s.SeqBase >= 0 && _s.SeqCount < NormalizationTables.MaxNonStarters && (_s.SeqClasses & classBit) == 0
+                && NormalizationTables.ReleasedMark(_s.SeqBaseX, x) is char released and not '\0')
             {
                 return ComposeBelow(released);
             }
 
-            if (_seqBase >= 0 && _seqCount < NormalizationTables.MaxNonStarters && (_seqClasses & classBit) == 0)
+            if (_s.SeqBase >= 0 && _s.SeqCount < NormalizationTables.MaxNonStarters && (_s.SeqClasses & classBit) == 0)
             {
                 // 3.2 composes on the letter as folded, and again on what the letter rules made of it. A pending
                 // contextual yeh is YEH before a mark; it stays pending unless the mark composes with it or is
                 // written (Emit settles it), since a deleted mark is no next output character (3.3).
-                bool yehPending = _pendingYeh && _lastOut == _seqBase;
-                char composed = NormalizationTables.Compose(_seqBaseX, x);
+                bool yehPending = _s.PendingYeh && _s.LastOut == _s.SeqBase;
+                char composed = NormalizationTables.Compose(_s.SeqBaseX, x);
                 if (composed == '\0')
                 {
-                    composed = NormalizationTables.Compose(yehPending ? '\u064A' /* YEH */ : _seqBaseChar, x);
+                    composed = NormalizationTables.Compose(yehPending ? '\u064A' /* YEH */ : _s.SeqBaseChar, x);
                 }
 
                 if (composed != '\0')
                 {
-                    _pendingYeh = false;
-                    if (_recordSourceIndexes && _seqMarks < _o)
+                    _s.PendingYeh = false;
+                    if (_recordSourceIndexes && _s.SeqMarks < _s.Out)
                     {
                         // Composed across marks: the base and the marks between map to the base, so that the source
                         // range of the letter still covers the hamza mark it took.
-                        _sourceIndexes[_seqMarks.._o].Fill(_sourceIndexes[_seqBase]);
+                        _sourceIndexes[_s.SeqMarks.._s.Out].Fill(_sourceIndexes[_s.SeqBase]);
                     }
 
                     char mapped = _map[composed];
-                    TCodec.Rewrite(_dst, _seqBase, mapped);
-                    _seqBaseChar = mapped;
-                    _seqBaseX = composed;
-                    if (_lastOut == _seqBase)
+                    TCodec.Rewrite(_dst, _s.SeqBase, mapped);
+                    _s.SeqBaseChar = mapped;
+                    _s.SeqBaseX = composed;
+                    if (_s.LastOut == _s.SeqBase)
                     {
-                        _lastChar = mapped;
-                        _lastX = composed;
+                        _s.LastChar = mapped;
+                        _s.LastX = composed;
                     }
 
-                    _seqCount++;
+                    _s.SeqCount++;
                     return true;
                 }
             }
@@ -532,21 +493,21 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
             }
         }
 
-        if (_seqCount >= NormalizationTables.MaxNonStarters && !SplitSequence())
+        if (_s.SeqCount >= NormalizationTables.MaxNonStarters && !SplitSequence())
         {
             return false;
         }
 
-        bool written = ccc >= _seqLastClass ? Emit(x, x, x) : InsertMark(x, ccc);
+        bool written = ccc >= _s.SeqLastClass ? Emit(x, x, x) : InsertMark(x, ccc);
         if (!written)
         {
             return false;
         }
 
-        _seqLastClass = Math.Max(_seqLastClass, ccc);
-        _seqClasses |= (byte)classBit;
-        _seqCount++;
-        _seqEnd = _o;
+        _s.SeqLastClass = Math.Max(_s.SeqLastClass, ccc);
+        _s.SeqClasses |= (byte)classBit;
+        _s.SeqCount++;
+        _s.SeqEnd = _s.Out;
         return true;
     }
 
@@ -565,11 +526,11 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
         }
         else if (_tables.RemoveDiacritics)
         {
-            _seqCount--; // the released mark is deleted: no part of the sequence
+            _s.SeqCount--; // the released mark is deleted: no part of the sequence
         }
         else
         {
-            bool wasLast = _lastOut == _seqBase;
+            bool wasLast = _s.LastOut == _s.SeqBase;
             if (!InsertMark(released, 229))
             {
                 return false;
@@ -577,91 +538,91 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
 
             if (wasLast)
             {
-                _lastOut = _seqMarks;
-                _lastChar = released;
-                _lastX = released;
+                _s.LastOut = _s.SeqMarks;
+                _s.LastChar = released;
+                _s.LastX = released;
             }
 
             if (_recordSourceIndexes)
             {
                 // The released mark comes from the base: the sequence's marks all map to the base's source character.
-                _sourceIndexes[_seqMarks.._o].Fill(_sourceIndexes[_seqBase]);
+                _sourceIndexes[_s.SeqMarks.._s.Out].Fill(_sourceIndexes[_s.SeqBase]);
             }
 
-            _seqLastClass = Math.Max(_seqLastClass, (byte)230);
-            _seqClasses |= 2;
+            _s.SeqLastClass = Math.Max(_s.SeqLastClass, (byte)230);
+            _s.SeqClasses |= 2;
         }
 
         char mapped = _map[composite]; // through the letter and fold rules
-        TCodec.Rewrite(_dst, _seqBase, mapped);
-        _seqBaseChar = mapped;
-        _seqBaseX = composite;
-        if (_lastOut == _seqBase)
+        TCodec.Rewrite(_dst, _s.SeqBase, mapped);
+        _s.SeqBaseChar = mapped;
+        _s.SeqBaseX = composite;
+        if (_s.LastOut == _s.SeqBase)
         {
-            _lastChar = mapped;
-            _lastX = composite;
+            _s.LastChar = mapped;
+            _s.LastX = composite;
         }
 
-        _seqCount++;
-        _seqEnd = _o;
+        _s.SeqCount++;
+        _s.SeqEnd = _s.Out;
         return true;
     }
 
     private void OpenSequence()
     {
         // The last output character is a starter (or there is none yet in this call): it is the base.
-        _seqBase = _lastOut;
-        _seqBaseChar = _lastChar;
-        _seqBaseX = _tables.Unfold(_lastX); // a compatibility form folded one-to-one stands for its letter
-        _seqCount = _lastOut >= 0 ? NormalizationTables.TrailingNonStarters(_seqBaseX) : 0;
-        _seqMarks = _o;
-        _seqLastClass = 0;
-        _seqClasses = 0;
-        _seqEnd = _o;
+        _s.SeqBase = _s.LastOut;
+        _s.SeqBaseChar = _s.LastChar;
+        _s.SeqBaseX = _tables.Unfold(_s.LastX); // a compatibility form folded one-to-one stands for its letter
+        _s.SeqCount = _s.LastOut >= 0 ? NormalizationTables.TrailingNonStarters(_s.SeqBaseX) : 0;
+        _s.SeqMarks = _s.Out;
+        _s.SeqLastClass = 0;
+        _s.SeqClasses = 0;
+        _s.SeqEnd = _s.Out;
     }
 
     // Writes the joiner that ends a full sequence; the mark being processed then starts a new one without a base.
     private bool SplitSequence()
     {
         // The joiner closes the previous entry: it maps to the last character written (the sequence's last mark).
-        int index = _recordSourceIndexes ? _sourceIndexes[_lastOut] : 0;
-        int n = TCodec.Write(_dst, _o, NormalizationTables.GraphemeJoiner);
+        int index = _recordSourceIndexes ? _sourceIndexes[_s.LastOut] : 0;
+        int n = TCodec.Write(_dst, _s.Out, NormalizationTables.GraphemeJoiner);
         if (n == 0)
         {
             _touch = Touch.ComposedIntoPrevious; // the whole sequence goes back, so the next call splits it again
             return false;
         }
 
-        Record(_o, n, index);
-        bool first = _charOutStart == _o;
-        _lastOut = _o;
-        _lastChar = NormalizationTables.GraphemeJoiner;
-        _lastX = NormalizationTables.GraphemeJoiner;
-        _o += n;
+        Record(_s.Out, n, index);
+        bool first = _charOutStart == _s.Out;
+        _s.LastOut = _s.Out;
+        _s.LastChar = NormalizationTables.GraphemeJoiner;
+        _s.LastX = NormalizationTables.GraphemeJoiner;
+        _s.Out += n;
         if (first)
         {
             // Nothing of this character is written yet: the joiner stays with the previous entry, and this character
             // starts an entry of its own, from which a later call can start without context.
-            _charOutStart = _o;
+            _charOutStart = _s.Out;
             _touch = Touch.None;
         }
 
-        _seqBase = -1;
-        _seqCount = 0;
-        _seqMarks = _o;
-        _seqLastClass = 0;
-        _seqClasses = 0;
-        _seqEnd = _o;
+        _s.SeqBase = -1;
+        _s.SeqCount = 0;
+        _s.SeqMarks = _s.Out;
+        _s.SeqLastClass = 0;
+        _s.SeqClasses = 0;
+        _s.SeqEnd = _s.Out;
         return true;
     }
 
     // Sorts a mark in front of the sequence's marks of a higher class, as canonical ordering does.
     private bool InsertMark(char x, byte ccc)
     {
-        int position = _seqMarks;
-        while (position < _o)
+        int position = _s.SeqMarks;
+        while (position < _s.Out)
         {
-            int length = TCodec.Read(_dst[.._o], position, isFinalBlock: true, out int value);
+            int length = TCodec.Read(_dst[.._s.Out], position, isFinalBlock: true, out int value);
             if (NormalizationTables.CombiningClass(value) > ccc)
             {
                 break;
@@ -672,34 +633,34 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
 
         Span<TUnit> encoded = stackalloc TUnit[4];
         int n = TCodec.Write(encoded, 0, x);
-        if (_o + n > _dst.Length)
+        if (_s.Out + n > _dst.Length)
         {
             return false;
         }
 
-        _dst[position.._o].CopyTo(_dst[(position + n)..]);
+        _dst[position.._s.Out].CopyTo(_dst[(position + n)..]);
         encoded[..n].CopyTo(_dst[position..]);
-        if (_recordSourceIndexes && position < _o)
+        if (_recordSourceIndexes && position < _s.Out)
         {
             // The moved stretch (this mark and the marks it went in front of) maps to where the first of them starts
             // in the source: the indices stay non-decreasing, and a range over any of them covers all of them.
-            _sourceIndexes[position.._o].CopyTo(_sourceIndexes[(position + n)..]);
-            _sourceIndexes[position..(_o + n)].Fill(_sourceIndexes[position + n]);
+            _sourceIndexes[position.._s.Out].CopyTo(_sourceIndexes[(position + n)..]);
+            _sourceIndexes[position..(_s.Out + n)].Fill(_sourceIndexes[position + n]);
         }
 
-        if (position == _o)
+        if (position == _s.Out)
         {
             // Appended (only a released mark can be): it is the last character now.
-            _lastOut = position;
-            _lastChar = x;
-            _lastX = x;
+            _s.LastOut = position;
+            _s.LastChar = x;
+            _s.LastX = x;
         }
         else
         {
-            _lastOut += n;
+            _s.LastOut += n;
         }
 
-        _o += n;
+        _s.Out += n;
         return true;
     }
 
@@ -707,34 +668,18 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
     {
         if (char.IsHighSurrogate(x))
         {
-            _beforeLoneHigh = new Snapshot
-            {
-                Source = _charStart,
-                Out = _o,
-                LastOut = _lastOut,
-                LastChar = _lastChar,
-                LastX = _lastX,
-                PendingYeh = _pendingYeh,
-                EntryStart = _entryStart,
-                EntryOutStart = _entryOutStart,
-            };
+            _beforeLoneHigh = new Snapshot { Source = _charStart, State = _s };
         }
-        else if (_lastOut >= 0 && char.IsHighSurrogate(_lastChar)
-            && _tables.TryGetSupplementaryExpansion(char.ConvertToUtf32(_lastChar, x), out ReadOnlySpan<char> mapping))
+        else if (_s.LastOut >= 0 && char.IsHighSurrogate(_s.LastChar)
+            && _tables.TryGetSupplementaryExpansion(char.ConvertToUtf32(_s.LastChar, x), out ReadOnlySpan<char> mapping))
         {
             // Deletions between two unpaired halves joined them into an Arabic mathematical symbol. A second pass would
             // fold that pair (law L1), so this one does: the high half is taken back and the pair is one character
             // that starts where the high half did.
             Snapshot before = _beforeLoneHigh;
-            _o = before.Out;
-            _lastOut = before.LastOut;
-            _lastChar = before.LastChar;
-            _lastX = before.LastX;
-            _pendingYeh = before.PendingYeh;
-            _entryStart = before.EntryStart;
-            _entryOutStart = before.EntryOutStart;
+            _s = before.State;
             _charStart = before.Source;
-            _charOutStart = before.Out;
+            _charOutStart = before.State.Out;
             return ProcessFolded(mapping);
         }
 
@@ -744,22 +689,22 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Emit(int value, char output, char folded)
     {
-        if (_pendingYeh)
+        if (_s.PendingYeh)
         {
             ResolveYeh(output);
         }
 
-        int n = TCodec.Write(_dst, _o, value);
+        int n = TCodec.Write(_dst, _s.Out, value);
         if (n == 0)
         {
             return false;
         }
 
-        Record(_o, n, _charStart);
-        _lastOut = _o;
-        _lastChar = output;
-        _lastX = folded;
-        _o += n;
+        Record(_s.Out, n, _charStart);
+        _s.LastOut = _s.Out;
+        _s.LastChar = output;
+        _s.LastX = folded;
+        _s.Out += n;
         return true;
     }
 
@@ -776,12 +721,12 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
     {
         // 3.3: the yeh ends its word unless the next output character is an Arabic letter, mark or tatweel.
         char yeh = NormalizationTables.IsArabicWordCharacter(next) ? '\u064A' /* YEH */ : _tables.FinalYeh;
-        TCodec.Rewrite(_dst, _lastOut, yeh);
-        _lastChar = yeh;
-        _pendingYeh = false;
-        if (_seqBase == _lastOut)
+        TCodec.Rewrite(_dst, _s.LastOut, yeh);
+        _s.LastChar = yeh;
+        _s.PendingYeh = false;
+        if (_s.SeqBase == _s.LastOut)
         {
-            _seqBaseChar = yeh; // a mark is being written after it: a later hamza mark composes with what it became
+            _s.SeqBaseChar = yeh; // a mark is being written after it: a later hamza mark composes with what it became
         }
     }
 }

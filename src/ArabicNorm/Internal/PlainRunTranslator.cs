@@ -35,28 +35,6 @@ internal static class PlainRunTranslator
     // For an 8-bit keep mask over eight UTF-16 lanes: the byte shuffle that packs the kept lanes to the front.
     private static readonly byte[] s_compaction = BuildCompaction();
 
-    /// <summary>The engine state that a run reads and updates, as the scalar loop keeps it.</summary>
-    internal struct State
-    {
-        /// <summary>The output position.</summary>
-        public int Out;
-
-        /// <summary>Where the last output character starts; -1 before the first.</summary>
-        public int LastOut;
-
-        /// <summary>The last output character.</summary>
-        public char LastChar;
-
-        /// <summary>The last output character's source character (before the letter and fold rules).</summary>
-        public char LastX;
-
-        /// <summary>Where the last entry starts in the source.</summary>
-        public int EntryStart;
-
-        /// <summary>Where the last entry starts in the output.</summary>
-        public int EntryOutStart;
-    }
-
     /// <summary>Translates whole blocks from <paramref name="start"/> while they need no more context than this
     /// class handles and the source and destination have a block's room.</summary>
     /// <param name="classifier">The strategy's classifier, holding the per-options page maps.</param>
@@ -75,9 +53,9 @@ internal static class PlainRunTranslator
         ReadOnlySpan<char> source,
         int start,
         Span<char> destination,
-        ref State state,
+        ref EngineState state,
         out bool stoppedAtCharacter)
-        where TClassifier : struct, IBlockClassifier
+        where TClassifier : struct, IBlockClassifier<TClassifier>
     {
         PlainRunTables t = tables.PlainRun;
         ReadOnlySpan<char> map = tables.Map;
@@ -132,6 +110,7 @@ internal static class PlainRunTranslator
             ref char st = ref MemoryMarshal.GetReference(staged);
             ref char sec = ref MemoryMarshal.GetReference(seconds);
             uint deleted;
+            uint marks = 0; // kept combining marks: in canonical order here, or sorted below
             int stop = BlockSize;
             uint pairs = 0;
             // Presentation forms that are letters are translated in registers (PDF text is all of them); the other
@@ -150,9 +129,10 @@ internal static class PlainRunTranslator
             {
                 // Many lanes change (presentation forms, mapped letters, diacritics): look every lane up without a
                 // branch and classify the entries in registers. Spaces (collapsible entries) are staged as U+0020.
-                // The other special lanes are two-letter expansions, written here, or context: stop in front of it.
-                uint special = Gather(ref s, map, ref st, out deleted, out spaces);
-                for (uint rest = special & ~deleted & ~spaces; rest != 0; rest &= rest - 1)
+                // Kept combining marks are staged as themselves. The other special lanes are two-letter expansions,
+                // written here, or context: stop in front of it.
+                uint special = Gather(ref s, map, ref st, out deleted, out spaces, out marks);
+                for (uint rest = special & ~deleted & ~spaces & ~marks; rest != 0; rest &= rest - 1)
                 {
                     int k = BitOperations.TrailingZeroCount(rest);
                     char e = Unsafe.Add(ref st, k);
@@ -186,6 +166,10 @@ internal static class PlainRunTranslator
                     {
                         spaces |= 1u << k; // a space that is not U+0020: written as U+0020 when it stays
                         Unsafe.Add(ref st, k) = ' ';
+                    }
+                    else if (m == NormalizationTables.CombiningMark)
+                    {
+                        marks |= 1u << k; // kept as it is (the copy holds it), in the order worked out below
                     }
                     else if (m >= NormalizationTables.ExpansionBase && tables.TryGetPair(m, out Unsafe.Add(ref st, k), out Unsafe.Add(ref sec, k), out _))
                     {
@@ -235,7 +219,26 @@ internal static class PlainRunTranslator
             }
 
             uint removed = deleted | collapsed;
-            if ((removed | pairs) == 0 && stop == BlockSize)
+            Sequence sequence = default;
+            marks &= limit;
+            if (marks != 0)
+            {
+                // Kept marks join the combining sequence of the output before them. The vector path takes those that
+                // need no more than a look at that sequence; it stops in front of the others.
+                int markStop = OrderMarks(tables, ref s, ref st, marks, removed, pairs, in state, o, ref sequence);
+                if (markStop < stop)
+                {
+                    stop = markStop;
+                    limit = (1u << stop) - 1;
+                    deleted &= limit;
+                    collapsed &= limit;
+                    pairs &= limit;
+                    marks &= limit;
+                    removed = deleted | collapsed;
+                }
+            }
+
+            if ((removed | pairs | marks) == 0 && stop == BlockSize)
             {
                 // The common case: the staged block is the output.
                 ref char d = ref Unsafe.Add(ref dst0, o);
@@ -260,7 +263,14 @@ internal static class PlainRunTranslator
             CopyExact(ref output, ref Unsafe.Add(ref dst0, o), n);
             int lastCollapse = collapsed == 0 ? -1 : 31 - BitOperations.LeadingZeroCount(collapsed);
             int lastKept = 31 - BitOperations.LeadingZeroCount(kept);
-            if (kept != 0 && ((pairs >> lastKept) & 1) != 0)
+            if (kept != 0 && ((marks >> lastKept) & 1) != 0)
+            {
+                // The output ends with a combining sequence: hand it back as the scalar loop keeps it, so that a mark
+                // after it (in the next block, or the scalar loop's) sorts and composes the same. The entry is the
+                // base's: the marks joined it.
+                HandBackSequence(ref state, in sequence, i, o, n, kept, pairs, collapsed, staged[lastKept]);
+            }
+            else if (kept != 0 && ((pairs >> lastKept) & 1) != 0)
             {
                 // The last entry is a pair: two output characters. No space can collapse into it.
                 tables.TryGetPair(map[Unsafe.Add(ref s, lastKept)], out _, out char second, out char secondSource);
@@ -293,6 +303,184 @@ internal static class PlainRunTranslator
 
         state.Out = o;
         return i;
+    }
+
+    /// <summary>Works out the combining sequences of a block's kept marks as the scalar loop's
+    /// <c>ProcessMark</c> would, and finds the first mark the vector path must leave to it.</summary>
+    /// <param name="tables">The per-options tables.</param>
+    /// <param name="s">The first source code unit of the block.</param>
+    /// <param name="staged">The staged block; two marks that canonical ordering swaps are swapped here.</param>
+    /// <param name="marks">The kept mark lanes, below the block's stop.</param>
+    /// <param name="removed">The lanes that write nothing (deleted, collapsed).</param>
+    /// <param name="pairs">The lanes that write two letters.</param>
+    /// <param name="state">The state before the block.</param>
+    /// <param name="o">The output position before the block.</param>
+    /// <param name="sequence">Receives the sequence of the last mark taken.</param>
+    /// <returns>The first lane the vector path does not take (<see cref="BlockSize"/> when it takes every mark).</returns>
+    /// <remarks>
+    /// <para>A mark needs the scalar loop only when the sequence it joins needs more than appending it: it sorts in
+    /// front of a mark that is not the only one before it (or one from an earlier block), the sequence has reached the
+    /// Stream-Safe limit of <see cref="NormalizationTables.MaxNonStarters"/> non-starters (a joiner goes in), or there
+    /// is no base (the call's first output). A lone mark after its base, and marks already in non-decreasing
+    /// combining class, are appended; a second mark of a lower class than the first (SHADDA then FATHA) is put in front
+    /// of it. Hamza marks are never here: they are context entries and stop the block before this.</para>
+    /// <para>Deleted and collapsed lanes write nothing and keep the sequence open, as in the scalar loop.</para>
+    /// </remarks>
+    private static int OrderMarks(
+        NormalizationTables tables, ref char s, ref char staged, uint marks, uint removed, uint pairs, in EngineState state, int o, ref Sequence sequence)
+    {
+        int marksInSequence = 0;
+        for (uint rest = marks; rest != 0; rest &= rest - 1)
+        {
+            int k = BitOperations.TrailingZeroCount(rest);
+            uint keptBelow = ~removed & ((1u << k) - 1);
+            int previous = 31 - BitOperations.LeadingZeroCount(keptBelow); // -1 when nothing before it in the block is kept
+            if (keptBelow == 0)
+            {
+                if (state.SeqEnd == o)
+                {
+                    // The output before the block ends with a sequence (marks, or a base since the last split): the
+                    // mark continues it. Its earlier marks are in the output already, so only an append is taken.
+                    sequence = new Sequence
+                    {
+                        BaseLane = -1,
+                        FirstMark = k,
+                        Continued = true,
+                        Count = state.SeqCount,
+                        LastClass = state.SeqLastClass,
+                        Classes = state.SeqClasses,
+                    };
+                    marksInSequence = 2; // never swapped
+                }
+                else if (state.LastOut >= 0)
+                {
+                    // The last character before the block is the base.
+                    char baseX = tables.Unfold(state.LastX);
+                    sequence = new Sequence
+                    {
+                        BaseLane = -1,
+                        FirstMark = k,
+                        BaseChar = state.LastChar,
+                        BaseX = baseX,
+                        Count = NormalizationTables.TrailingNonStarters(baseX),
+                    };
+                    marksInSequence = 0;
+                }
+                else
+                {
+                    return k; // no base: the scalar loop's sequence without one
+                }
+            }
+            else if (((marks >> previous) & 1) == 0)
+            {
+                // The kept lane before it is a starter: its output (a pair's second letter) is the base.
+                char baseChar = Unsafe.Add(ref staged, previous);
+                char baseX = Unsafe.Add(ref s, previous);
+                if (((pairs >> previous) & 1) != 0)
+                {
+                    tables.TryGetPair(tables.Map[baseX], out _, out baseChar, out baseX);
+                }
+
+                baseX = tables.Unfold(baseX);
+                sequence = new Sequence
+                {
+                    BaseLane = previous,
+                    FirstMark = k,
+                    BaseChar = baseChar,
+                    BaseX = baseX,
+                    Count = NormalizationTables.TrailingNonStarters(baseX),
+                };
+                marksInSequence = 0;
+            }
+
+            if (sequence.Count >= NormalizationTables.MaxNonStarters)
+            {
+                return k; // the Stream-Safe split
+            }
+
+            char mark = Unsafe.Add(ref s, k);
+            byte ccc = NormalizationTables.CombiningClass(mark);
+            if (ccc < sequence.LastClass)
+            {
+                if (marksInSequence != 1)
+                {
+                    return k; // sorts in front of more than one mark, or of marks already written
+                }
+
+                // One mark before it, at the previous kept lane: canonical ordering puts this one first.
+                Unsafe.Add(ref staged, k) = Unsafe.Add(ref staged, previous);
+                Unsafe.Add(ref staged, previous) = mark;
+            }
+
+            sequence.LastClass = Math.Max(sequence.LastClass, ccc);
+            sequence.Classes |= (byte)(ccc == 220 ? 1 : ccc == 230 ? 2 : 0);
+            sequence.Count++;
+            marksInSequence++;
+        }
+
+        return BlockSize;
+    }
+
+    /// <summary>Sets the state after a block whose output ends with a combining sequence, as the scalar loop leaves
+    /// it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void HandBackSequence(
+        ref EngineState state, in Sequence sequence, int i, int o, int n, uint kept, uint pairs, uint collapsed, char last)
+    {
+        uint beforeMarks = (1u << sequence.FirstMark) - 1;
+        if (sequence.BaseLane >= 0)
+        {
+            // The base is in this block. A space that collapsed into it moved its entry's source start to itself.
+            int b = sequence.BaseLane;
+            uint below = (1u << b) - 1;
+            int baseOut = o + BitOperations.PopCount(kept & below) + BitOperations.PopCount(pairs & below);
+            uint collapsedAfter = collapsed & beforeMarks & ~below & ~(1u << b);
+            state.EntryStart = i + (collapsedAfter == 0 ? b : 31 - BitOperations.LeadingZeroCount(collapsedAfter));
+            state.EntryOutStart = baseOut;
+            state.SeqBase = baseOut + (int)((pairs >> b) & 1);
+            state.SeqBaseChar = sequence.BaseChar;
+            state.SeqBaseX = sequence.BaseX;
+            state.SeqMarks = o + BitOperations.PopCount(kept & beforeMarks) + BitOperations.PopCount(pairs & beforeMarks);
+        }
+        else
+        {
+            // The base is the output before the block, whose entry the marks joined; a space of this block that
+            // collapsed into it moved the entry's source start, as above.
+            uint collapsedBefore = collapsed & beforeMarks;
+            if (collapsedBefore != 0)
+            {
+                state.EntryStart = i + 31 - BitOperations.LeadingZeroCount(collapsedBefore);
+            }
+
+            if (!sequence.Continued)
+            {
+                state.SeqBase = state.LastOut;
+                state.SeqBaseChar = sequence.BaseChar;
+                state.SeqBaseX = sequence.BaseX;
+                state.SeqMarks = o;
+            }
+        }
+
+        state.SeqCount = sequence.Count;
+        state.SeqLastClass = sequence.LastClass;
+        state.SeqClasses = sequence.Classes;
+        state.SeqEnd = o + n;
+        state.LastOut = o + n - 1;
+        state.LastChar = last;
+        state.LastX = last; // a kept mark is its own source
+    }
+
+    // The combining sequence of the last mark a block takes, as OrderMarks works it out.
+    private struct Sequence
+    {
+        public int BaseLane;      // the base's lane; -1 when the base is the output before the block
+        public int FirstMark;     // the lane of the sequence's first mark in this block
+        public bool Continued;    // the sequence began before the block, marks and all
+        public char BaseChar;
+        public char BaseX;        // through NormalizationTables.Unfold
+        public int Count;
+        public byte LastClass;
+        public byte Classes;
     }
 
     /// <summary>Copies a block to <paramref name="staged"/>, translating the Presentation Forms-B lanes whose table entry
@@ -384,9 +572,11 @@ internal static class PlainRunTranslator
     /// <param name="staged">Receives the block's 32 table entries, with U+0020 for each collapsible space.</param>
     /// <param name="deleted">The lanes whose entry is <see cref="NormalizationTables.Delete"/>.</param>
     /// <param name="spaces">The lanes whose entry is <see cref="NormalizationTables.CollapsibleSpace"/>.</param>
-    /// <returns>The lanes whose entry is special (those two kinds included).</returns>
+    /// <param name="marks">The lanes whose entry is <see cref="NormalizationTables.CombiningMark"/>: staged as the
+    /// source code unit, the mark itself.</param>
+    /// <returns>The lanes whose entry is special (those three kinds included).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Gather(ref char s, ReadOnlySpan<char> map, ref char staged, out uint deleted, out uint spaces)
+    private static uint Gather(ref char s, ReadOnlySpan<char> map, ref char staged, out uint deleted, out uint spaces, out uint marks)
     {
         ref char m = ref MemoryMarshal.GetReference(map); // 65,536 entries: every code unit is in range
         for (int k = 0; k < BlockSize; k += 4)
@@ -398,9 +588,11 @@ internal static class PlainRunTranslator
         }
 
         ref ushort e = ref Unsafe.As<char, ushort>(ref staged);
+        ref ushort source = ref Unsafe.As<char, ushort>(ref s);
         uint special = 0;
         deleted = 0;
         spaces = 0;
+        marks = 0;
         for (int k = 0; k < BlockSize; k += 16)
         {
             Vector128<ushort> a = Vector128.LoadUnsafe(ref e, (nuint)k);
@@ -416,8 +608,14 @@ internal static class PlainRunTranslator
             Vector128<ushort> spaceA = Vector128.Equals(a, space);
             Vector128<ushort> spaceB = Vector128.Equals(b, space);
             spaces |= PackedBits(spaceA, spaceB) << k;
-            Vector128.ConditionalSelect(spaceA, Vector128.Create((ushort)' '), a).StoreUnsafe(ref e, (nuint)k);
-            Vector128.ConditionalSelect(spaceB, Vector128.Create((ushort)' '), b).StoreUnsafe(ref e, (nuint)(k + 8));
+            Vector128<ushort> mark = Vector128.Create((ushort)NormalizationTables.CombiningMark);
+            Vector128<ushort> markA = Vector128.Equals(a, mark);
+            Vector128<ushort> markB = Vector128.Equals(b, mark);
+            marks |= PackedBits(markA, markB) << k;
+            a = Vector128.ConditionalSelect(spaceA, Vector128.Create((ushort)' '), a);
+            b = Vector128.ConditionalSelect(spaceB, Vector128.Create((ushort)' '), b);
+            Vector128.ConditionalSelect(markA, Vector128.LoadUnsafe(ref source, (nuint)k), a).StoreUnsafe(ref e, (nuint)k);
+            Vector128.ConditionalSelect(markB, Vector128.LoadUnsafe(ref source, (nuint)(k + 8)), b).StoreUnsafe(ref e, (nuint)(k + 8));
         }
 
         return special;
@@ -438,7 +636,7 @@ internal static class PlainRunTranslator
     /// common case the scan must not stop at.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // full speed from the first call: no Tier-0 or OSR code
     internal static int IndexOfCandidate<TClassifier>(TClassifier classifier, ReadOnlySpan<char> text, int start)
-        where TClassifier : struct, IBlockClassifier
+        where TClassifier : struct, IBlockClassifier<TClassifier>
     {
         ref char t0 = ref MemoryMarshal.GetReference(text);
         int i = start;
@@ -501,7 +699,7 @@ internal static class PlainRunTranslator
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void SetLast(ref State state, int outIndex, char output, char source, int entryStart)
+    private static void SetLast(ref EngineState state, int outIndex, char output, char source, int entryStart)
     {
         state.LastOut = outIndex;
         state.LastChar = output;
@@ -607,7 +805,7 @@ internal static class PlainRunTranslator
     /// whether a space at its first lane follows a space.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // full speed from the first call: no Tier-0 or OSR code
     private static int CopyPlain<TClassifier>(TClassifier classifier, ref char s, ref char d, int blocks, out uint touched)
-        where TClassifier : struct, IBlockClassifier
+        where TClassifier : struct, IBlockClassifier<TClassifier>
     {
         int k = 0;
         while (blocks - k >= 2)
@@ -662,7 +860,7 @@ internal static class PlainRunTranslator
         return k;
     }
 
-    /// <summary>Finds the lanes the rules may change: the <see cref="IBlockClassifier.TouchedRaw"/> lanes, less the
+    /// <summary>Finds the lanes the rules may change: the <see cref="IBlockClassifier{TSelf}.TouchedRaw"/> lanes, less the
     /// U+0020 lanes that do not follow a space (they stay as they are even while spaces collapse).</summary>
     /// <param name="classifier">The classifier.</param>
     /// <param name="p">The first code unit of the block.</param>
@@ -670,13 +868,13 @@ internal static class PlainRunTranslator
     /// <param name="spaces">The U+0020 lanes while spaces collapse and some lane is touched; otherwise 0.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Candidates<TClassifier>(TClassifier classifier, ref char p, bool spaceBefore, out uint spaces)
-        where TClassifier : struct, IBlockClassifier =>
+        where TClassifier : struct, IBlockClassifier<TClassifier> =>
         Refine(classifier, ref p, classifier.TouchedRaw(ref p), spaceBefore, out spaces);
 
-    /// <summary>Turns a <see cref="IBlockClassifier.TouchedRaw"/> mask into the <see cref="Candidates"/> mask.</summary>
+    /// <summary>Turns a <see cref="IBlockClassifier{TSelf}.TouchedRaw"/> mask into the <see cref="Candidates"/> mask.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Refine<TClassifier>(TClassifier classifier, ref char p, uint raw, bool spaceBefore, out uint spaces)
-        where TClassifier : struct, IBlockClassifier
+        where TClassifier : struct, IBlockClassifier<TClassifier>
     {
         spaces = 0;
         if (raw == 0)

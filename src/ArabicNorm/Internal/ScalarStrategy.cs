@@ -26,7 +26,7 @@ internal sealed class ScalarStrategy : VectorStrategy
 
     /// <inheritdoc/>
     internal override int Translate(
-        NormalizationTables tables, ReadOnlySpan<char> source, int start, Span<char> destination, ref PlainRunTranslator.State state, out bool stoppedAtCharacter)
+        NormalizationTables tables, ReadOnlySpan<char> source, int start, Span<char> destination, ref EngineState state, out bool stoppedAtCharacter)
     {
         stoppedAtCharacter = false;
         return start;

@@ -15,7 +15,7 @@ namespace ArabicNorm.Internal;
 /// specific operation is the byte table lookup (<see cref="PlainRunTranslator.ShuffleBytes"/>); every index it is given
 /// is either below 16 or has bit 7 set, where <c>pshufb</c> and <c>tbl</c> agree.</para>
 /// </remarks>
-internal sealed class Vector128Strategy : VectorStrategy
+internal sealed class Vector128Strategy : VectorStrategy<Vector128Strategy.Classifier>
 {
     private Vector128Strategy()
     {
@@ -30,18 +30,6 @@ internal sealed class Vector128Strategy : VectorStrategy
     /// <inheritdoc/>
     public override bool IsSupported => Vector128.IsHardwareAccelerated && (Ssse3.IsSupported || AdvSimd.Arm64.IsSupported);
 
-    /// <inheritdoc/>
-    public override bool IsVectorized => true;
-
-    /// <inheritdoc/>
-    internal override int Translate(
-        NormalizationTables tables, ReadOnlySpan<char> source, int start, Span<char> destination, ref PlainRunTranslator.State state, out bool stoppedAtCharacter) =>
-        PlainRunTranslator.Translate(new Classifier(tables.PlainRun), tables, source, start, destination, ref state, out stoppedAtCharacter);
-
-    /// <inheritdoc/>
-    internal override int IndexOfCandidate(NormalizationTables tables, ReadOnlySpan<char> text, int start) =>
-        PlainRunTranslator.IndexOfCandidate(new Classifier(tables.PlainRun), text, start);
-
     /// <summary>Classifies 32 code units, 16 at a time, with the page maps in registers.</summary>
     /// <remarks>
     /// <para>Two vectors of UTF-16 lanes are narrowed to one vector of bytes after an unsigned minimum: the code unit
@@ -51,18 +39,20 @@ internal sealed class Vector128Strategy : VectorStrategy
     /// found with two 16-byte lookups, then its bit <c>b &amp; 7</c>.</para>
     /// <para>Lanes stay in order, so <see cref="InOrder"/> has nothing to do.</para>
     /// </remarks>
-    private readonly struct Classifier : IBlockClassifier
+    internal readonly struct Classifier : IBlockClassifier<Classifier>
     {
         private readonly Vector128<byte> _touchedLow;
         private readonly Vector128<byte> _touchedHigh;
         private readonly bool _spaceIsPlain;
 
-        public Classifier(PlainRunTables t)
+        private Classifier(PlainRunTables t)
         {
             _touchedLow = t.ArabicTouchedLow;
             _touchedHigh = t.ArabicTouchedHigh;
             _spaceIsPlain = t.SpaceIsPlain;
         }
+
+        public static Classifier Create(PlainRunTables tables) => new(tables);
 
         public bool SpaceIsPlain => _spaceIsPlain;
 

@@ -77,7 +77,7 @@ internal abstract class VectorStrategy
         ReadOnlySpan<char> source,
         int start,
         Span<char> destination,
-        ref PlainRunTranslator.State state,
+        ref EngineState state,
         out bool stoppedAtCharacter);
 
     /// <summary>Finds the first code unit from <paramref name="start"/> that the rules may change, in whole blocks.</summary>
@@ -90,4 +90,27 @@ internal abstract class VectorStrategy
 
     /// <inheritdoc/>
     public override string ToString() => Name;
+}
+
+/// <summary>
+/// Runs the vector path of one instruction set through <see cref="PlainRunTranslator"/>, with the classifier
+/// <typeparamref name="TClassifier"/>: what every vectorized strategy shares, written once.
+/// </summary>
+/// <typeparam name="TClassifier">The strategy's block classifier, a struct, so that the translator's loops are compiled
+/// once per strategy with the classifier inlined.</typeparam>
+/// <remarks>A strategy class adds only its name, its support check and its classifier.</remarks>
+internal abstract class VectorStrategy<TClassifier> : VectorStrategy
+    where TClassifier : struct, IBlockClassifier<TClassifier>
+{
+    /// <inheritdoc/>
+    public sealed override bool IsVectorized => true;
+
+    /// <inheritdoc/>
+    internal sealed override int Translate(
+        NormalizationTables tables, ReadOnlySpan<char> source, int start, Span<char> destination, ref EngineState state, out bool stoppedAtCharacter) =>
+        PlainRunTranslator.Translate(TClassifier.Create(tables.PlainRun), tables, source, start, destination, ref state, out stoppedAtCharacter);
+
+    /// <inheritdoc/>
+    internal sealed override int IndexOfCandidate(NormalizationTables tables, ReadOnlySpan<char> text, int start) =>
+        PlainRunTranslator.IndexOfCandidate(TClassifier.Create(tables.PlainRun), text, start);
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using ArabicNorm.Internal;
+using static ArabicNorm.Tests.Vectorization.VectorScalarOracle;
 
 namespace ArabicNorm.Tests.Vectorization;
 
@@ -29,7 +30,7 @@ public class PlainRunTranslatorTests
         string source = string.Concat(Enumerable.Repeat("\u0627\u06CC\u0667 ", 16));
         string expected = string.Concat(Enumerable.Repeat("\u0627\u064A7 ", 16));
         char[] destination = new char[64];
-        var state = new PlainRunTranslator.State { LastOut = -1 };
+        var state = EngineState.Initial;
         int next = strategy.Translate(
             new NormalizationTables(new ArabicNormalizerOptions(), strategy), source, 0, destination, ref state, out bool stopped);
 
@@ -57,7 +58,7 @@ public class PlainRunTranslatorTests
 
         source[40] = '\u0654'; // HAMZA ABOVE, after the ALEF at 39
         char[] destination = new char[64];
-        var state = new PlainRunTranslator.State { LastOut = -1 };
+        var state = EngineState.Initial;
         int next = strategy.Translate(
             new NormalizationTables(ArabicNormalizer.CreateSearchOptions(), strategy), source, 0, destination, ref state, out bool stopped);
 
@@ -240,50 +241,5 @@ public class PlainRunTranslatorTests
             Assert.Equal(scalar.IsNormalized(text), vector.IsNormalized(text));
             AssertSame(vector, scalar, text, (2 * text.Length) + 64, isFinalBlock: true);
         }
-    }
-
-    private static void AssertSame(ArabicNormalizer vector, ArabicNormalizer scalar, ReadOnlySpan<char> source, int destinationLength, bool isFinalBlock)
-    {
-        (OperationStatus Status, int Consumed, string Output, string Buffer) expected = VectorScalarOracle.Run(scalar, source, destinationLength, isFinalBlock);
-        (OperationStatus Status, int Consumed, string Output, string Buffer) actual = VectorScalarOracle.Run(vector, source, destinationLength, isFinalBlock);
-        if (expected != actual)
-        {
-            Assert.Fail($"Source {Escape(source)} (destination {destinationLength}, final {isFinalBlock}): scalar gave " +
-                $"{expected.Status} {expected.Consumed} {Escape(expected.Output)}, vector gave {actual.Status} {actual.Consumed} {Escape(actual.Output)}; " +
-                $"buffers: scalar {Escape(expected.Buffer)}, vector {Escape(actual.Buffer)}");
-        }
-    }
-
-    private static string Stream(ArabicNormalizer normalizer, string text, int chunk)
-    {
-        var output = new System.Text.StringBuilder();
-        int position = 0;
-        int end = Math.Min(text.Length, chunk);
-        while (true)
-        {
-            bool final = end == text.Length;
-            char[] destination = new char[(18 * (end - position)) + 64]; // U+FDFA: 18 chars
-            OperationStatus status = normalizer.Normalize(text.AsSpan(position, end - position), destination, out int consumed, out int written, final);
-            output.Append(destination, 0, written);
-            position += consumed;
-            if (status == OperationStatus.Done && final)
-            {
-                return output.ToString();
-            }
-
-            Assert.NotEqual(OperationStatus.DestinationTooSmall, status);
-            end = Math.Min(text.Length, Math.Max(end, position) + chunk);
-        }
-    }
-
-    private static string Escape(ReadOnlySpan<char> text)
-    {
-        var sb = new System.Text.StringBuilder();
-        foreach (char c in text)
-        {
-            sb.Append(c is >= ' ' and < '\u007F' ? c.ToString() : $"\\u{(int)c:X4}");
-        }
-
-        return sb.ToString();
     }
 }

@@ -152,4 +152,53 @@ internal static class VectorScalarOracle
         OperationStatus status = normalizer.Normalize(source, destination, out int consumed, out int written, isFinalBlock);
         return (status, consumed, destination[..written].ToString(), new string(buffer));
     }
+
+    /// <summary>Asserts that the vector normalizer gives what the scalar one gives: status, consumed count, output, and
+    /// the whole destination buffer with its sentinels.</summary>
+    public static void AssertSame(ArabicNormalizer vector, ArabicNormalizer scalar, ReadOnlySpan<char> source, int destinationLength, bool isFinalBlock)
+    {
+        (OperationStatus Status, int Consumed, string Output, string Buffer) expected = VectorScalarOracle.Run(scalar, source, destinationLength, isFinalBlock);
+        (OperationStatus Status, int Consumed, string Output, string Buffer) actual = VectorScalarOracle.Run(vector, source, destinationLength, isFinalBlock);
+        if (expected != actual)
+        {
+            Assert.Fail($"Source {Escape(source)} (destination {destinationLength}, final {isFinalBlock}): scalar gave " +
+                $"{expected.Status} {expected.Consumed} {Escape(expected.Output)}, vector gave {actual.Status} {actual.Consumed} {Escape(actual.Output)}; " +
+                $"buffers: scalar {Escape(expected.Buffer)}, vector {Escape(actual.Buffer)}");
+        }
+    }
+
+    /// <summary>Normalizes <paramref name="text"/> in chunks of <paramref name="chunk"/>, as a stream does.</summary>
+    public static string Stream(ArabicNormalizer normalizer, string text, int chunk)
+    {
+        var output = new System.Text.StringBuilder();
+        int position = 0;
+        int end = Math.Min(text.Length, chunk);
+        while (true)
+        {
+            bool final = end == text.Length;
+            char[] destination = new char[(18 * (end - position)) + 64]; // U+FDFA: 18 chars
+            OperationStatus status = normalizer.Normalize(text.AsSpan(position, end - position), destination, out int consumed, out int written, final);
+            output.Append(destination, 0, written);
+            position += consumed;
+            if (status == OperationStatus.Done && final)
+            {
+                return output.ToString();
+            }
+
+            Assert.NotEqual(OperationStatus.DestinationTooSmall, status);
+            end = Math.Min(text.Length, Math.Max(end, position) + chunk);
+        }
+    }
+
+    /// <summary>Writes code units outside printable ASCII as escapes, for failure messages.</summary>
+    public static string Escape(ReadOnlySpan<char> text)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (char c in text)
+        {
+            sb.Append(c is >= ' ' and < '\u007F' ? c.ToString() : $"\\u{(int)c:X4}");
+        }
+
+        return sb.ToString();
+    }
 }
