@@ -141,6 +141,29 @@ public sealed class ArabicNormalizerOptions
         $"CollapseSpaces={CollapseSpaces}, RemoveDiacritics={RemoveDiacritics}, FoldAlef={FoldAlef}, " +
         $"FoldAlefMaksura={FoldAlefMaksura}, FoldTehMarbuta={FoldTehMarbuta}, AsciiPunctuation={AsciiPunctuation}";
 
+    /// <summary>Creates options with every rule off: every <see cref="bool"/> option <see langword="false"/>, every enum
+    /// option at its <c>Keep</c> value.</summary>
+    /// <returns>A new instance; a normalizer built from it is the identity (no stage of the rule table is enabled).</returns>
+    internal static ArabicNormalizerOptions None() => new()
+    {
+        FoldCompatibilityForms = false,
+        ComposeHamza = false,
+        Letters = LetterTarget.Keep,
+        ContextualFarsiYeh = false,
+        Digits = DigitTarget.Keep,
+        Quotes = QuoteTarget.Keep,
+        RemoveTatweel = false,
+        RemoveFormatControls = false,
+        Zwnj = ZwnjHandling.Keep,
+        NormalizeSpaces = false,
+        CollapseSpaces = false,
+        RemoveDiacritics = false,
+        FoldAlef = false,
+        FoldAlefMaksura = false,
+        FoldTehMarbuta = false,
+        AsciiPunctuation = false,
+    };
+
     /// <summary>Throws when an enum option holds a value its enum does not define.</summary>
     /// <param name="paramName">The parameter the options came in through, named in the exception.</param>
     internal void ThrowIfInvalid(string paramName)

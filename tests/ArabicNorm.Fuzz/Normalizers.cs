@@ -21,7 +21,7 @@ internal static class Normalizers
         new ArabicNormalizerOptions(),
         ArabicNormalizer.CreateSearchOptions(),
         ArabicNormalizer.CreatePersianOptions(),
-        Identity(),
+        ArabicNormalizerOptions.None(), // identity
         new ArabicNormalizerOptions { ContextualFarsiYeh = true, CollapseSpaces = true },
         new ArabicNormalizerOptions { Zwnj = ZwnjHandling.Space, ComposeHamza = false, RemoveDiacritics = true },
         new ArabicNormalizerOptions { CollapseSpaces = true, FoldCompatibilityForms = false },
@@ -80,19 +80,6 @@ internal static class Normalizers
 
         return [.. list];
     }
-
-    private static ArabicNormalizerOptions Identity() => new()
-    {
-        FoldCompatibilityForms = false,
-        ComposeHamza = false,
-        Letters = LetterTarget.Keep,
-        Digits = DigitTarget.Keep,
-        Quotes = QuoteTarget.Keep,
-        RemoveTatweel = false,
-        RemoveFormatControls = false,
-        Zwnj = ZwnjHandling.Keep,
-        NormalizeSpaces = false,
-    };
 
     private static ArabicNormalizerOptions Combination(int bits) => new()
     {

@@ -11,6 +11,7 @@ namespace ArabicNorm.Tests;
 /// </summary>
 internal static class CanonicalClasses
 {
+    private static readonly Dictionary<int, string> s_namesAfterIcu = [];
     private static readonly Dictionary<int, int> s_afterIcu = Load();
     private static readonly byte[] s_bmp = BuildBmp();
 
@@ -19,6 +20,9 @@ internal static class CanonicalClasses
 
     /// <summary>Tells whether <paramref name="cp"/> lies in the ranges spec 3.2 orders: U+0600..U+06FF,
     /// U+0750..U+077F and U+08A0..U+08FF.</summary>
+    /// <summary>Gets the Unicode name of a code point: ICU4N's, or the data file's for a mark added after Unicode 10.</summary>
+    public static string Name(int cp) => s_namesAfterIcu.TryGetValue(cp, out string? name) ? name : UChar.GetName(cp) ?? $"U+{cp:X4}";
+
     public static bool InArabicRanges(int cp) => cp is (>= 0x0600 and <= 0x06FF) or (>= 0x0750 and <= 0x077F) or (>= 0x08A0 and <= 0x08FF);
 
     /// <summary>Tells whether <paramref name="cp"/> is one of the Arabic marks canonical ordering sorts (a non-starter
@@ -75,6 +79,7 @@ internal static class CanonicalClasses
             }
 
             map[cp] = int.Parse(fields[1], CultureInfo.InvariantCulture);
+            s_namesAfterIcu[cp] = fields[2].Trim();
         }
 
         return map;

@@ -3,9 +3,9 @@ using System.Diagnostics;
 namespace ArabicNorm.Internal;
 
 /// <summary>
-/// Tells, for every UTF-16 code unit, which rule changes it when it stands alone: the first rule of the contract, in
-/// order, that maps or deletes it. Built from <see cref="NormalizationTables.ApplyRules"/> itself, one rule at a time,
-/// so it cannot disagree with the engine's table.
+/// Tells, for every UTF-16 code unit, which rule changes it when it stands alone: the first stage of
+/// <see cref="RuleStages"/>, in the contract's order, that maps or deletes it in the fold the engine's table is built
+/// from, so the two cannot disagree.
 /// </summary>
 internal sealed class ChangeCategories
 {
@@ -18,25 +18,6 @@ internal sealed class ChangeCategories
     /// <param name="tables">The normalizer's tables.</param>
     internal ChangeCategories(NormalizationTables tables)
     {
-        ArabicNormalizerOptions o = tables.Options;
-
-        // Each rule of ApplyRules on its own, in its order, with every other rule off.
-        (NormalizationCategory Category, ArabicNormalizerOptions Options)[] rules =
-        [
-            (NormalizationCategory.Letters, Only(x => x.Letters = o.Letters)),
-            (NormalizationCategory.Digits, Only(x => x.Digits = o.Digits)),
-            (NormalizationCategory.Quotes, Only(x => x.Quotes = o.Quotes)),
-            (NormalizationCategory.Tatweel, Only(x => x.RemoveTatweel = o.RemoveTatweel)),
-            (NormalizationCategory.FormatControls, Only(x => x.RemoveFormatControls = o.RemoveFormatControls)),
-            (NormalizationCategory.Zwnj, Only(x => x.Zwnj = o.Zwnj)),
-            (NormalizationCategory.Spaces, Only(x => x.NormalizeSpaces = o.NormalizeSpaces)),
-            (NormalizationCategory.Diacritics, Only(x => x.RemoveDiacritics = o.RemoveDiacritics)),
-            (NormalizationCategory.Alef, Only(x => x.FoldAlef = o.FoldAlef)),
-            (NormalizationCategory.AlefMaksura, Only(x => x.FoldAlefMaksura = o.FoldAlefMaksura)),
-            (NormalizationCategory.TehMarbuta, Only(x => x.FoldTehMarbuta = o.FoldTehMarbuta)),
-            (NormalizationCategory.Punctuation, Only(x => x.AsciiPunctuation = o.AsciiPunctuation)),
-        ];
-
         ReadOnlySpan<char> map = tables.Map;
         for (int c = 0; c < 0x10000; c++)
         {
@@ -61,22 +42,10 @@ internal sealed class ChangeCategories
             }
             else if (m != NormalizationTables.CollapsibleSpace || c != ' ')
             {
-                category = Unchanged;
-                foreach ((NormalizationCategory rule, ArabicNormalizerOptions only) in rules)
-                {
-                    if (NormalizationTables.ApplyRules((char)c, only) != c)
-                    {
-                        category = (byte)rule;
-                        break;
-                    }
-                }
-
-                // The table maps c only through these rules, so one of them changes it.
-                Debug.Assert(category != Unchanged, "A changed character is changed by some rule.");
-                if (category == (byte)NormalizationCategory.Digits && c is >= '\u066A' and <= '\u066C')
-                {
-                    category = (byte)NormalizationCategory.Separators; // ARABIC PERCENT SIGN, DECIMAL and THOUSANDS SEPARATOR
-                }
+                // The table maps c only through the enabled stages, so one of them changes it.
+                RuleStages.Apply((char)c, tables.MapStages, out RuleStage? first);
+                Debug.Assert(first is not null, "A changed character is changed by some stage.");
+                category = first is null ? Unchanged : (byte)first.Category;
             }
 
             _categories[c] = category;
@@ -91,22 +60,4 @@ internal sealed class ChangeCategories
         value <= 0xFFFF ? _categories[value]
         : tables.TryGetSupplementaryExpansion(value, out _) ? (byte)NormalizationCategory.CompatibilityForms
         : Unchanged;
-
-    private static ArabicNormalizerOptions Only(Action<ArabicNormalizerOptions> enable)
-    {
-        var options = new ArabicNormalizerOptions
-        {
-            FoldCompatibilityForms = false,
-            ComposeHamza = false,
-            Letters = LetterTarget.Keep,
-            Digits = DigitTarget.Keep,
-            Quotes = QuoteTarget.Keep,
-            RemoveTatweel = false,
-            RemoveFormatControls = false,
-            Zwnj = ZwnjHandling.Keep,
-            NormalizeSpaces = false,
-        };
-        enable(options);
-        return options;
-    }
 }

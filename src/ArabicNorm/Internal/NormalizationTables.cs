@@ -73,12 +73,14 @@ internal sealed class NormalizationTables
         CollapseSpaces = options.CollapseSpaces;
         FoldCompatibilityForms = options.FoldCompatibilityForms;
         RemoveDiacritics = options.RemoveDiacritics;
+        MapStages = RuleStages.EnabledMaps(options);
 
         // FoldAlefMaksura turns the word-final ALEF MAKSURA back into YEH, so the context no longer matters.
         UsesContextualYeh = options.ContextualFarsiYeh && options.Letters == LetterTarget.Arabic && !options.FoldAlefMaksura;
         FinalYeh = UsesContextualYeh ? '\u0649' /* ARABIC LETTER ALEF MAKSURA */ : '\u064A' /* ARABIC LETTER YEH */;
 
-        // Outside RuleInputs every entry is the code unit itself; inside, the rules decide.
+        // Outside RuleInputs every entry is the code unit itself; inside, an entry is the fold of the enabled stages
+        // (RuleStages) over the character, or a special code for what the contextual stages and the engine decide.
         for (int c = 0; c < _map.Length; c++)
         {
             _map[c] = (char)c;
@@ -94,7 +96,7 @@ internal sealed class NormalizationTables
                 if (FoldCompatibilityForms && CompatibilityData.IsInCompatibilityBlocks(c)
                     && CompatibilityData.TryGetMapping(c, out ReadOnlySpan<char> mapping))
                 {
-                    if (mapping.Length == 1 && TryCompose(mapping[0], options, out char composed))
+                    if (mapping.Length == 1 && TryCompose(mapping[0], out char composed))
                     {
                         _map[c] = composed;
                         continue;
@@ -106,7 +108,7 @@ internal sealed class NormalizationTables
                     continue;
                 }
 
-                _map[c] = Classify((char)c, options);
+                _map[c] = Classify((char)c);
             }
         }
 
@@ -133,27 +135,13 @@ internal sealed class NormalizationTables
         PlainRun = new PlainRunTables(_map, strategy);
     }
 
-    /// <summary>Gets the code units some rule, context or special entry may concern, as inclusive ranges in order: every
-    /// character <see cref="ApplyRules"/> can change under some options, the space that collapses, the hamza marks, the
-    /// Farsi yeh, the surrogates and the Unicode 16 compatibility blocks. Every other code unit maps to itself under
-    /// every options instance, so the constructor looks at about 3,300 code units rather than 65,536.</summary>
+    /// <summary>Gets the code units some stage of <see cref="RuleStages"/> looks at, as inclusive ranges in order: the
+    /// union of the stages' sources, and the surrogates, which the map marks under every options instance. Every other
+    /// code unit maps to itself under every options instance, so the constructor looks at about 2,300 code units rather
+    /// than 65,536.</summary>
     /// <remarks>A test runs every code unit outside these ranges through the tests' spec model under each option on its
     /// own and under the presets, and checks that none changes.</remarks>
-    internal static ReadOnlySpan<char> RuleInputs =>
-    [
-        ' ', ' ', // SPACE (collapses)
-        '\u00A0', '\u00BB', // NO-BREAK SPACE .. RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK, with SOFT HYPHEN between
-        '\u0600', '\u06FF', // the Arabic block
-        '\u08A0', '\u08FF', // Arabic Extended-A: combining marks (canonical order)
-        '\u1680', '\u1680', // OGHAM SPACE MARK
-        '\u2000', '\u206F', // General Punctuation: spaces, ZWNJ, bidi controls, quotation marks, word joiner
-        '\u3000', '\u3000', // IDEOGRAPHIC SPACE
-        '\u301D', '\u301F', // REVERSED DOUBLE PRIME .. LOW DOUBLE PRIME QUOTATION MARK
-        '\uD800', '\uDFFF', // surrogates
-        '\uFB50', '\uFDFF', // Arabic Presentation Forms-A
-        '\uFE70', '\uFEFF', // Arabic Presentation Forms-B, ZERO WIDTH NO-BREAK SPACE
-        '\uFF02', '\uFF07', // FULLWIDTH QUOTATION MARK .. FULLWIDTH APOSTROPHE
-    ];
+    internal static ReadOnlySpan<char> RuleInputs => RuleStages.RuleInputs;
 
     /// <summary>Gets the vector classifier data for these tables (see <see cref="PlainRunTranslator"/>).</summary>
     internal PlainRunTables PlainRun { get; }
@@ -172,6 +160,9 @@ internal sealed class NormalizationTables
 
     /// <summary>Gets whether diacritics (and uncomposed hamza marks) are deleted.</summary>
     internal bool RemoveDiacritics { get; }
+
+    /// <summary>Gets the context-free stages the options enable, in order: the map is their fold.</summary>
+    internal RuleStage[] MapStages { get; }
 
     /// <summary>Gets whether FARSI YEH depends on the next output character.</summary>
     internal bool UsesContextualYeh { get; }
@@ -296,211 +287,8 @@ internal sealed class NormalizationTables
     internal static bool IsArabicWordCharacter(char c)
     {
         uint offset = (uint)(c - 0x0600);
-        return offset < 0x300 && ((ArabicWordCharacterBits[(int)(offset >> 6)] >> (int)(offset & 63)) & 1) != 0;
+        return offset < 0x300 && ((ArabicWordCharacterData.Bits[(int)(offset >> 6)] >> (int)(offset & 63)) & 1) != 0;
     }
-
-    // One bit per code point of U+0600..U+08FF: set where General_Category is Lo, Lm or Mn and the code point lies in
-    // U+0600..U+06FF, U+0750..U+077F or U+08A0..U+08FF. Generated from Unicode 16.0 (the .NET 10 data); a test
-    // checks it against the runtime and ICU4N.
-    private static ReadOnlySpan<ulong> ArabicWordCharacterBits =>
-    [
-        0xFFFFFFFF07FF0000, 0xFFFFC000FFFFFFFF, 0xFFFFFFFFFFFFFFFF, 0x9C00FDFF9FEFFFFF,
-        0x0000000000000000, 0xFFFFFFFFFFFF0000, 0x0000000000000000, 0x0000000000000000,
-        0x0000000000000000, 0x0000000000000000, 0xFFFFFFFF00000000, 0xFFFFFFFBFFFFFFFF,
-    ];
-
-    /// <summary>Applies the context-free rules of spec sections 3.3 to 3.7, in order, to one folded character.</summary>
-    /// <param name="c">A character that is not a compatibility form (or folding is off).</param>
-    /// <param name="o">The options.</param>
-    /// <returns>The output character, or <see cref="Delete"/>.</returns>
-    internal static char ApplyRules(char c, ArabicNormalizerOptions o)
-    {
-        // 3.3 Letters
-        if (o.Letters == LetterTarget.Arabic)
-        {
-            c = c switch
-            {
-                '\u06CC' => '\u064A', // FARSI YEH -> YEH (the contextual variant is decided by the loop)
-                '\u06D2' => '\u064A', // YEH BARREE -> YEH
-                '\u06D3' => '\u0626', // YEH BARREE WITH HAMZA ABOVE -> YEH WITH HAMZA ABOVE
-                '\u06A9' => '\u0643', // KEHEH -> KAF
-                '\u06AA' => '\u0643', // SWASH KAF -> KAF
-                '\u06C0' => '\u0647', // HEH WITH YEH ABOVE -> HEH
-                '\u06C1' => '\u0647', // HEH GOAL -> HEH
-                '\u06C2' => '\u0647', // HEH GOAL WITH HAMZA ABOVE -> HEH
-                '\u06D5' => '\u0647', // AE -> HEH
-                '\u06BE' => '\u0647', // HEH DOACHASHMEE -> HEH
-                '\u06C3' => '\u0629', // TEH MARBUTA GOAL -> TEH MARBUTA
-                _ => c,
-            };
-        }
-        else if (o.Letters == LetterTarget.Persian)
-        {
-            c = c switch
-            {
-                '\u064A' => '\u06CC', // YEH -> FARSI YEH
-                '\u0649' => '\u06CC', // ALEF MAKSURA -> FARSI YEH
-                '\u06D2' => '\u06CC', // YEH BARREE -> FARSI YEH
-                '\u06D3' => '\u0626', // YEH BARREE WITH HAMZA ABOVE -> YEH WITH HAMZA ABOVE
-                '\u0643' => '\u06A9', // KAF -> KEHEH
-                '\u06AA' => '\u06A9', // SWASH KAF -> KEHEH
-                '\u06C1' => '\u0647', // HEH GOAL -> HEH
-                '\u06C2' => '\u0647', // HEH GOAL WITH HAMZA ABOVE -> HEH
-                '\u06D5' => '\u0647', // AE -> HEH
-                '\u06BE' => '\u0647', // HEH DOACHASHMEE -> HEH
-                '\u06C3' => '\u0629', // TEH MARBUTA GOAL -> TEH MARBUTA
-                _ => c,
-            };
-        }
-
-        // 3.4 Digits
-        switch (o.Digits)
-        {
-            case DigitTarget.Ascii:
-                if (c is >= '\u0660' and <= '\u0669')
-                {
-                    c = (char)('0' + (c - '\u0660')); // ARABIC-INDIC DIGIT ZERO..NINE
-                }
-                else if (c is >= '\u06F0' and <= '\u06F9')
-                {
-                    c = (char)('0' + (c - '\u06F0')); // EXTENDED ARABIC-INDIC (Persian) DIGIT ZERO..NINE
-                }
-                else
-                {
-                    c = c switch
-                    {
-                        '\u066A' => '%', // ARABIC PERCENT SIGN
-                        '\u066B' => '.', // ARABIC DECIMAL SEPARATOR
-                        '\u066C' => ',', // ARABIC THOUSANDS SEPARATOR
-                        _ => c,
-                    };
-                }
-
-                break;
-            case DigitTarget.ArabicIndic when c is >= '\u06F0' and <= '\u06F9':
-                c = (char)('\u0660' + (c - '\u06F0'));
-                break;
-            case DigitTarget.Persian when c is >= '\u0660' and <= '\u0669':
-                c = (char)('\u06F0' + (c - '\u0660'));
-                break;
-        }
-
-        // 3.5 Quotes
-        if (o.Quotes == QuoteTarget.Ascii)
-        {
-            c = c switch
-            {
-                '\u00AB' or '\u00BB' // LEFT/RIGHT-POINTING DOUBLE ANGLE QUOTATION MARK
-                    or '\u201C' or '\u201D' or '\u201E' or '\u201F' // LEFT/RIGHT/LOW-9/REVERSED-9 DOUBLE QUOTATION MARK
-                    or '\u301D' or '\u301E' or '\u301F' // REVERSED/DOUBLE PRIME/LOW DOUBLE PRIME QUOTATION MARK
-                    or '\uFF02' => '"', // FULLWIDTH QUOTATION MARK
-                '\u2018' or '\u2019' or '\u201A' or '\u201B' // LEFT/RIGHT/LOW-9/REVERSED-9 SINGLE QUOTATION MARK
-                    or '\u2039' or '\u203A' // SINGLE LEFT/RIGHT-POINTING ANGLE QUOTATION MARK
-                    or '\uFF07' => '\'', // FULLWIDTH APOSTROPHE
-                _ => c,
-            };
-        }
-
-        // 3.6 Deletions and spaces
-        if (o.RemoveTatweel && c == '\u0640')
-        {
-            return Delete; // TATWEEL
-        }
-
-        if (o.RemoveFormatControls && IsRemovableFormatControl(c))
-        {
-            return Delete;
-        }
-
-        if (c == '\u200C')
-        {
-            // ZERO WIDTH NON-JOINER
-            switch (o.Zwnj)
-            {
-                case ZwnjHandling.Remove:
-                    return Delete;
-                case ZwnjHandling.Space:
-                    c = ' ';
-                    break;
-            }
-        }
-
-        if (o.NormalizeSpaces && IsOtherSpace(c))
-        {
-            c = ' ';
-        }
-
-        // 3.7 Search folds
-        if (o.RemoveDiacritics && IsDiacritic(c))
-        {
-            return Delete;
-        }
-
-        if (o.FoldAlef && c is '\u0622' or '\u0623' or '\u0625' or '\u0671')
-        {
-            c = '\u0627'; // ALEF WITH MADDA ABOVE / HAMZA ABOVE / HAMZA BELOW, ALEF WASLA -> ALEF
-        }
-
-        if (o.FoldAlefMaksura && c == '\u0649')
-        {
-            c = '\u064A'; // ALEF MAKSURA -> YEH
-        }
-
-        if (o.FoldTehMarbuta && c == '\u0629')
-        {
-            c = '\u0647'; // TEH MARBUTA -> HEH
-        }
-
-        if (o.AsciiPunctuation)
-        {
-            c = c switch
-            {
-                '\u060C' => ',', // ARABIC COMMA
-                '\u061B' => ';', // ARABIC SEMICOLON
-                '\u061F' => '?', // ARABIC QUESTION MARK
-                '\u06D4' => '.', // ARABIC FULL STOP
-                _ => c,
-            };
-        }
-
-        return c;
-    }
-
-    /// <summary>Tells whether <paramref name="c"/> is one of the format controls of spec 3.6.</summary>
-    /// <param name="c">A character.</param>
-    /// <returns><see langword="true"/> for the controls <see cref="ArabicNormalizerOptions.RemoveFormatControls"/> deletes.</returns>
-    internal static bool IsRemovableFormatControl(char c) =>
-        c is '\u00AD' // SOFT HYPHEN
-            or '\u061C' // ARABIC LETTER MARK
-            or '\u200B' // ZERO WIDTH SPACE
-            or '\u200E' or '\u200F' // LEFT-TO-RIGHT MARK, RIGHT-TO-LEFT MARK
-            or (>= '\u202A' and <= '\u202E') // LRE, RLE, PDF, LRO, RLO
-            or '\u2060' // WORD JOINER
-            or (>= '\u2066' and <= '\u2069') // LRI, RLI, FSI, PDI
-            or '\uFEFF'; // ZERO WIDTH NO-BREAK SPACE (BOM)
-
-    /// <summary>Tells whether <paramref name="c"/> is one of the non-ASCII spaces of spec 3.6.</summary>
-    /// <param name="c">A character.</param>
-    /// <returns><see langword="true"/> for the spaces <see cref="ArabicNormalizerOptions.NormalizeSpaces"/> maps.</returns>
-    internal static bool IsOtherSpace(char c) =>
-        c is '\u00A0' // NO-BREAK SPACE
-            or '\u1680' // OGHAM SPACE MARK
-            or (>= '\u2000' and <= '\u200A') // EN QUAD .. HAIR SPACE
-            or '\u202F' // NARROW NO-BREAK SPACE
-            or '\u205F' // MEDIUM MATHEMATICAL SPACE
-            or '\u3000'; // IDEOGRAPHIC SPACE
-
-    /// <summary>Tells whether <paramref name="c"/> is one of the diacritics of spec 3.7.</summary>
-    /// <param name="c">A character.</param>
-    /// <returns><see langword="true"/> for the marks <see cref="ArabicNormalizerOptions.RemoveDiacritics"/> deletes.</returns>
-    internal static bool IsDiacritic(char c) =>
-        c is (>= '\u0610' and <= '\u061A') // Quranic signs above/below
-            or (>= '\u064B' and <= '\u065F') // FATHATAN .. WAVY HAMZA BELOW
-            or '\u0670' // SUPERSCRIPT ALEF
-            or (>= '\u06D6' and <= '\u06DC') // small high ligatures .. SMALL HIGH SEEN
-            or (>= '\u06DF' and <= '\u06E4') // SMALL HIGH ROUNDED ZERO .. SMALL HIGH MADDA
-            or '\u06E7' or '\u06E8' // SMALL HIGH YEH, SMALL HIGH NOON
-            or (>= '\u06EA' and <= '\u06ED'); // EMPTY CENTRE LOW STOP .. SMALL LOW MEEM
 
     /// <summary>Tells whether <paramref name="c"/> is a compatibility form that these tables fold.</summary>
     /// <param name="c">A BMP code point.</param>
@@ -512,7 +300,6 @@ internal sealed class NormalizationTables
     /// <summary>Composes a compatibility form whose NFKC mapping is one character <paramref name="folded"/> with the
     /// other rules into one table entry, when that entry behaves exactly as the expansion would.</summary>
     /// <param name="folded">The form's NFKC mapping.</param>
-    /// <param name="o">The options.</param>
     /// <param name="entry">The table entry: the output character of <paramref name="folded"/>.</param>
     /// <returns><see langword="false"/> when the form must stay an expansion.</returns>
     /// <remarks>
@@ -522,9 +309,9 @@ internal sealed class NormalizationTables
     /// <paramref name="folded"/>; the composition rules read that source through <see cref="Unfold"/>, so the two
     /// agree. A mapping whose entry is special (a deletion, a hamza mark, context) stays an expansion.</para>
     /// </remarks>
-    private bool TryCompose(char folded, ArabicNormalizerOptions o, out char entry)
+    private bool TryCompose(char folded, out char entry)
     {
-        entry = Classify(folded, o);
+        entry = Classify(folded);
         return !IsSpecial(entry);
     }
 
@@ -545,7 +332,7 @@ internal sealed class NormalizationTables
         return source;
     }
 
-    private char Classify(char c, ArabicNormalizerOptions o)
+    private char Classify(char c)
     {
         if (char.IsHighSurrogate(c))
         {
@@ -567,7 +354,7 @@ internal sealed class NormalizationTables
             return ContextualYeh; // FARSI YEH
         }
 
-        char mapped = ApplyRules(c, o);
+        char mapped = RuleStages.Apply(c, MapStages, out _);
         if (CollapseSpaces && mapped == ' ')
         {
             return CollapsibleSpace;
