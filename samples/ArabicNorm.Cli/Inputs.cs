@@ -172,10 +172,11 @@ internal sealed partial class ConcatenatedStream(IReadOnlyList<InputFile> inputs
 
     /// <summary>Rewrites the engine's invalid-UTF-8 message, whose offset counts from the start of the whole, with the
     /// input that holds the byte and the offset inside it.</summary>
-    public (string Name, string Message) Locate(InvalidDataException e)
+    public (string Name, string Message) Locate(InvalidUtf8Exception e)
     {
+        long offset = e.ByteOffset;
         Match match = OffsetPattern().Match(e.Message);
-        if (!match.Success || !long.TryParse(match.Groups[1].Value, out long offset))
+        if (!match.Success || offset < 0)
         {
             return (Current.Name, e.Message);
         }

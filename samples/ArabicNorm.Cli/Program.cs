@@ -321,7 +321,7 @@ namespace ArabicNorm.Cli
                 work();
                 return Ok;
             }
-            catch (InvalidDataException e)
+            catch (InvalidUtf8Exception e)
             {
                 (string name, string message) = concatenated?.Locate(e) ?? (inputName ?? "<input>", e.Message);
                 Report($"{name}: {message}");

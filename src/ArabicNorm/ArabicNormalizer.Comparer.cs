@@ -1,5 +1,3 @@
-using ArabicNorm.Internal;
-
 namespace ArabicNorm;
 
 // The comparer: equality, hashing and ordering of texts by their normalized forms.
@@ -13,9 +11,4 @@ public sealed partial class ArabicNormalizer
     /// <c>Distinct</c> and sorting: see <see cref="NormalizedStringComparer"/> for its contract. The same instance is
     /// returned on every call.</remarks>
     public NormalizedStringComparer Comparer => _comparer ??= new NormalizedStringComparer(this);
-
-    /// <summary>Finds where normalizing <paramref name="text"/> starts to change it.</summary>
-    /// <returns>-1 when nothing changes; otherwise an index such that the text before it is output unchanged and
-    /// the engine, started there without context, produces the rest.</returns>
-    internal int FindRestart(ReadOnlySpan<char> text) => FindRestartPoint(text);
 }

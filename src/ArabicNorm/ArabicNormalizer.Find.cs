@@ -64,7 +64,8 @@ public sealed partial class ArabicNormalizer
     /// <see langword="foreach"/>.</returns>
     /// <exception cref="ArgumentException"><paramref name="normalizedQuery"/> is not normalized by this normalizer,
     /// or a buffer is too small for the normalized text.</exception>
-    /// <exception cref="InvalidOperationException"><paramref name="text"/> and <paramref name="normalizedTextBuffer"/> overlap.</exception>
+    /// <exception cref="ArgumentException">A buffer overlaps <paramref name="text"/> or the other buffer (the exception
+    /// names <paramref name="normalizedTextBuffer"/> or <paramref name="sourceIndexBuffer"/>).</exception>
     /// <remarks>Normalizes the whole text into the buffers here, then searches as the enumerator moves. Allocates
     /// nothing: rent or stack-allocate the buffers. The buffers and the query must stay unchanged while the
     /// enumerator is used.</remarks>
@@ -82,6 +83,9 @@ public sealed partial class ArabicNormalizer
         }
 
         int room = Math.Min(normalizedTextBuffer.Length, sourceIndexBuffer.Length);
+        ThrowHelper.ThrowIfOverlapping(text, normalizedTextBuffer[..room], nameof(normalizedTextBuffer));
+        ThrowHelper.ThrowIfOverlapping(text, sourceIndexBuffer[..room], nameof(sourceIndexBuffer));
+        ThrowHelper.ThrowIfOverlapping((ReadOnlySpan<char>)normalizedTextBuffer[..room], sourceIndexBuffer[..room], nameof(sourceIndexBuffer));
         OperationStatus status = NormalizeWithOffsets(
             text, normalizedTextBuffer[..room], sourceIndexBuffer[..room], out _, out int written, isFinalBlock: true);
         if (status != OperationStatus.Done)

@@ -1,6 +1,4 @@
-using System.Buffers;
 using ArabicNorm.Internal;
-using Utf16Engine = ArabicNorm.Internal.NormalizationEngine<char, ArabicNorm.Internal.Utf16Codec>;
 
 namespace ArabicNorm;
 
@@ -42,7 +40,7 @@ public sealed partial class ArabicNormalizer
         }
 
         // Otherwise only the engine knows (context can shorten the result): count exactly, still without allocating.
-        long length = prefixLength + CountNormalized(text);
+        long length = prefixLength + EngineDriver.Count<char, Utf16Codec>(_tables, text);
         if (length > MaxResultLength)
         {
             throw TooLong(length, string.Empty, paramName);
@@ -91,24 +89,6 @@ public sealed partial class ArabicNormalizer
         }
 
         return count;
-    }
-
-    /// <summary>Counts the normalized length of <paramref name="source"/> as a whole text, without allocating.</summary>
-    private long CountNormalized(ReadOnlySpan<char> source)
-    {
-        Span<char> scratch = stackalloc char[512];
-        long total = 0;
-        while (true)
-        {
-            OperationStatus status = Utf16Engine.Run(_tables, source, scratch, default, out int consumed, out int written, isFinalBlock: true);
-            total += written;
-            if (status == OperationStatus.Done)
-            {
-                return total;
-            }
-
-            source = source[consumed..];
-        }
     }
 
     private static int ComputeMaxExpansion()

@@ -31,57 +31,9 @@ public sealed partial class ArabicNormalizer
         }
 
         int exact = CheckResultFitsString(text, 0, nameof(text));
-        int capacity = exact >= 0 ? exact : text.Length + Math.Min(text.Length, 64) + 16;
-        char[] output = ArrayPool<char>.Shared.Rent(capacity);
-        int[] indices = ArrayPool<int>.Shared.Rent(output.Length);
-        try
-        {
-            int consumedTotal = 0;
-            int length = 0;
-            while (true)
-            {
-                OperationStatus status = Utf16Engine.Run(
-                    _tables,
-                    text.AsSpan(consumedTotal),
-                    output.AsSpan(length),
-                    indices.AsSpan(length, output.Length - length),
-                    out int consumed,
-                    out int written,
-                    isFinalBlock: true);
-
-                // The engine counts from the start of the slice it was given.
-                if (consumedTotal != 0)
-                {
-                    foreach (ref int index in indices.AsSpan(length, written))
-                    {
-                        index += consumedTotal;
-                    }
-                }
-
-                length += written;
-                consumedTotal += consumed;
-                if (status == OperationStatus.Done)
-                {
-                    return new NormalizedText(text, new string(output, 0, length), indices.AsSpan(0, length).ToArray());
-                }
-
-                // DestinationTooSmall: whole results only were written (law L4), so grow and go on.
-                int larger = checked(Math.Max(output.Length * 2, length + 64));
-                char[] newOutput = ArrayPool<char>.Shared.Rent(larger);
-                int[] newIndices = ArrayPool<int>.Shared.Rent(newOutput.Length);
-                output.AsSpan(0, length).CopyTo(newOutput);
-                indices.AsSpan(0, length).CopyTo(newIndices);
-                ArrayPool<char>.Shared.Return(output);
-                ArrayPool<int>.Shared.Return(indices);
-                output = newOutput;
-                indices = newIndices;
-            }
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(output);
-            ArrayPool<int>.Shared.Return(indices);
-        }
+        (string normalized, int[] indices) = EngineDriver.NormalizeWithIndexes(
+            _tables, text, exact >= 0 ? exact : EngineDriver.InitialLength(text.Length));
+        return new NormalizedText(text, normalized, indices);
     }
 
     /// <summary>Normalizes <paramref name="source"/> into <paramref name="destination"/> and records, for each character
@@ -97,8 +49,10 @@ public sealed partial class ArabicNormalizer
     /// <param name="isFinalBlock"><see langword="true"/> (the default) when <paramref name="source"/> ends the text.</param>
     /// <returns>The same status, with the same output, as
     /// <see cref="Normalize(ReadOnlySpan{char}, Span{char}, out int, out int, bool)"/>.</returns>
-    /// <exception cref="ArgumentException"><paramref name="sourceIndices"/> is shorter than <paramref name="destination"/>.</exception>
-    /// <exception cref="InvalidOperationException"><paramref name="source"/> and <paramref name="destination"/> overlap.</exception>
+    /// <exception cref="ArgumentException"><paramref name="sourceIndices"/> is shorter than <paramref name="destination"/>;
+    /// or <paramref name="destination"/> overlaps <paramref name="source"/>, or <paramref name="sourceIndices"/>
+    /// overlaps <paramref name="source"/> or <paramref name="destination"/> (the exception names the buffer that is
+    /// written: <paramref name="destination"/> or <paramref name="sourceIndices"/>).</exception>
     /// <remarks>Allocates nothing. As with the span method, only the first <paramref name="charsWritten"/> characters and
     /// indices are output; the rest of both buffers may have been overwritten. Indices count from the start of this call's <paramref name="source"/>: when you
     /// feed a text in blocks, add the number of characters consumed before; the indices are then those of one call
@@ -115,13 +69,17 @@ public sealed partial class ArabicNormalizer
         out int charsWritten,
         bool isFinalBlock = true)
     {
-        ThrowIfOverlapping(source, destination);
+        ThrowHelper.ThrowIfOverlapping(source, destination, nameof(destination));
         if (sourceIndices.Length < destination.Length)
         {
-            throw new ArgumentException("The source index buffer must be at least as long as the destination.", nameof(sourceIndices));
+            ThrowHelper.ThrowIndexBufferTooShort(nameof(sourceIndices));
         }
 
-        return Utf16Engine.Run(
-            _tables, source, destination, sourceIndices[..destination.Length], out charsConsumed, out charsWritten, isFinalBlock);
+        // Only the part the engine writes counts: an index buffer longer than the destination may share memory past it.
+        Span<int> indices = sourceIndices[..destination.Length];
+        ThrowHelper.ThrowIfOverlapping(source, indices, nameof(sourceIndices));
+        ThrowHelper.ThrowIfOverlapping((ReadOnlySpan<char>)destination, indices, nameof(sourceIndices));
+
+        return Utf16Engine.Run(_tables, source, destination, indices, out charsConsumed, out charsWritten, isFinalBlock);
     }
 }

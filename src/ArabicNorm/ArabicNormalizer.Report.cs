@@ -1,4 +1,3 @@
-using System.Buffers;
 using ArabicNorm.Internal;
 
 namespace ArabicNorm;
@@ -26,32 +25,13 @@ public sealed partial class ArabicNormalizer
         if (IsNormalized(text))
         {
             report.AddUnchanged(text);
-            return report.ToReport();
+        }
+        else
+        {
+            EngineDriver.Report(_tables, text, report);
         }
 
-        const int ScratchLength = 4096;
-        char[] output = ArrayPool<char>.Shared.Rent(ScratchLength);
-        int[] indexes = ArrayPool<int>.Shared.Rent(ScratchLength);
-        try
-        {
-            while (true)
-            {
-                OperationStatus status = NormalizationEngine<char, Utf16Codec>.Run(
-                    _tables, text, output, indexes.AsSpan(0, output.Length), out int consumed, out int written, isFinalBlock: true);
-                report.Add<char, Utf16Codec>(text[..consumed], output.AsSpan(0, written), indexes.AsSpan(0, written));
-                if (status == OperationStatus.Done)
-                {
-                    return report.ToReport();
-                }
-
-                text = text[consumed..];
-            }
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(output);
-            ArrayPool<int>.Shared.Return(indexes);
-        }
+        return report.ToReport();
     }
 
     /// <summary>Counts, per rule, the characters of the text <paramref name="reader"/> gives that normalizing it
@@ -59,13 +39,41 @@ public sealed partial class ArabicNormalizer
     /// <param name="reader">The text to audit, read to its end.</param>
     /// <returns>The counts, equal to <see cref="GetChangeReport(ReadOnlySpan{char})"/> of the whole text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is <see langword="null"/>.</exception>
-    /// <remarks>Memory stays bounded as for <see cref="Normalize(TextReader, TextWriter)"/>: use it to audit a corpus.</remarks>
+    /// <exception cref="ObjectDisposedException"><paramref name="reader"/> is closed.</exception>
+    /// <remarks>Memory stays bounded as for <see cref="Normalize(TextReader, TextWriter)"/>: use it to audit a corpus.
+    /// <see cref="GetChangeReportAsync(TextReader, CancellationToken)"/> is the async form.</remarks>
     public NormalizationReport GetChangeReport(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
         var report = new ReportAccumulator(_tables, ChangeCategories);
-        using var pump = new BlockPump<char>(new EngineBlockNormalizer<char, Utf16Codec>(_tables, report));
-        PumpText(pump, reader, TextWriter.Null);
+        using (var pump = new BlockPump<char, Utf16Codec>(_tables, report))
+        {
+            pump.Run(new TextPumpIo(reader, TextWriter.Null), CancellationToken.None);
+        }
+
+        return report.ToReport();
+    }
+
+    /// <summary>Counts, per rule, the characters of the text <paramref name="reader"/> gives that normalizing it
+    /// changes, asynchronously, without producing the normalized text.</summary>
+    /// <param name="reader">The text to audit, read to its end.</param>
+    /// <param name="cancellationToken">Stops the work between reads.</param>
+    /// <returns>A task whose result is the counts, equal to <see cref="GetChangeReport(ReadOnlySpan{char})"/> of the
+    /// whole text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ObjectDisposedException"><paramref name="reader"/> is closed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    /// <remarks>The async form of <see cref="GetChangeReport(TextReader)"/>, with the same memory bound. The exceptions
+    /// are those of the returned task.</remarks>
+    public async Task<NormalizationReport> GetChangeReportAsync(TextReader reader, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var report = new ReportAccumulator(_tables, ChangeCategories);
+        using (var pump = new BlockPump<char, Utf16Codec>(_tables, report))
+        {
+            await pump.RunAsync(new TextPumpIo(reader, TextWriter.Null), cancellationToken).ConfigureAwait(false);
+        }
+
         return report.ToReport();
     }
 

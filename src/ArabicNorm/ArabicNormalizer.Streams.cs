@@ -4,11 +4,15 @@ namespace ArabicNorm;
 
 // Streaming: text of any size normalized with bounded memory.
 //
-// Every method here runs the span engine over pooled buffers of BlockPump<T>.InitialLength (16 Ki) code units for
-// input and as many for output. The engine holds back the last open entry of each block (NeedMoreData): at most one
+// Every method here checks its arguments and hands the work to the one pump (Internal/BlockPump.cs), which runs the
+// span engine over pooled buffers of 16 Ki code units for input and as many for output, sync (BlockPump.Run.cs) or
+// async (its generated twin). The engine holds back the last open entry of each block (NeedMoreData): at most one
 // combining sequence, which the Stream-Safe Text Format bounds to 30 non-starters, once the pump has dropped the
 // characters the engine deletes without effect. Streaming is linear in the text's length, and the output equals
-// normalizing the whole text at once (law L3), whatever its size (see BlockPump<T>).
+// normalizing the whole text at once, whatever its size.
+//
+// Every stream method has a report form: the sync ones an `out NormalizationReport` overload, the async ones a
+// `...WithReportAsync` twin whose task gives the report, as a Task<int> gives the count of a ReadAsync.
 public sealed partial class ArabicNormalizer
 {
     /// <summary>Gets the lookup tables, for the feature files and the tests.</summary>
@@ -18,6 +22,8 @@ public sealed partial class ArabicNormalizer
     /// <param name="reader">The text to normalize, read to its end.</param>
     /// <param name="writer">Receives the normalized text; it is flushed at the end, not closed.</param>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="writer"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ObjectDisposedException"><paramref name="reader"/> or <paramref name="writer"/> is closed (thrown
+    /// by it at the first read or write).</exception>
     /// <remarks>
     /// <para>The output is the same as <see cref="Normalize(string)"/> of the whole text, whatever sizes the reads
     /// return and whatever the text's size. Memory stays bounded: two pooled buffers of 16,384 characters.
@@ -31,9 +37,8 @@ public sealed partial class ArabicNormalizer
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(writer);
-        using var pump = new BlockPump<char>(new EngineBlockNormalizer<char, Utf16Codec>(_tables, null));
-        PumpText(pump, reader, writer);
-        writer.Flush();
+        using var pump = new BlockPump<char, Utf16Codec>(_tables, null);
+        pump.Run(new TextPumpIo(reader, writer), CancellationToken.None);
     }
 
     /// <summary>Normalizes the text <paramref name="reader"/> gives into <paramref name="writer"/>, and counts what
@@ -43,19 +48,20 @@ public sealed partial class ArabicNormalizer
     /// <param name="report">When this method returns, what normalization changed, per rule: the same counts as
     /// <see cref="GetChangeReport(ReadOnlySpan{char})"/> of the whole text.</param>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="writer"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ObjectDisposedException"><paramref name="reader"/> or <paramref name="writer"/> is closed.</exception>
     /// <remarks>Behaves as <see cref="Normalize(TextReader, TextWriter)"/>; the engine also records where each output
-    /// character comes from, which the report is computed from.</remarks>
+    /// character comes from, which the report is computed from. <see cref="NormalizeWithReportAsync(TextReader, TextWriter, CancellationToken)"/>
+    /// is the async form.</remarks>
     public void Normalize(TextReader reader, TextWriter writer, out NormalizationReport report)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(writer);
         var accumulator = new ReportAccumulator(_tables, ChangeCategories);
-        using (var pump = new BlockPump<char>(new EngineBlockNormalizer<char, Utf16Codec>(_tables, accumulator)))
+        using (var pump = new BlockPump<char, Utf16Codec>(_tables, accumulator))
         {
-            PumpText(pump, reader, writer);
+            pump.Run(new TextPumpIo(reader, writer), CancellationToken.None);
         }
 
-        writer.Flush();
         report = accumulator.ToReport();
     }
 
@@ -65,43 +71,43 @@ public sealed partial class ArabicNormalizer
     /// <param name="cancellationToken">Stops the work between reads and writes.</param>
     /// <returns>A task that completes when the whole text is normalized and the writer flushed.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="writer"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ObjectDisposedException"><paramref name="reader"/> or <paramref name="writer"/> is closed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    /// <remarks>Gives the same output, with the same memory bound, as <see cref="Normalize(TextReader, TextWriter)"/>.</remarks>
+    /// <remarks>Gives the same output, with the same memory bound, as <see cref="Normalize(TextReader, TextWriter)"/>;
+    /// the exceptions are those of the returned task.</remarks>
     public async Task NormalizeAsync(TextReader reader, TextWriter writer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(writer);
-        using var pump = new BlockPump<char>(new EngineBlockNormalizer<char, Utf16Codec>(_tables, null));
-        bool end = false;
-        while (true)
+        using var pump = new BlockPump<char, Utf16Codec>(_tables, null);
+        await pump.RunAsync(new TextPumpIo(reader, writer), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Normalizes the text <paramref name="reader"/> gives into <paramref name="writer"/>, asynchronously, and
+    /// counts what changed.</summary>
+    /// <param name="reader">The text to normalize, read to its end.</param>
+    /// <param name="writer">Receives the normalized text; it is flushed at the end, not closed.</param>
+    /// <param name="cancellationToken">Stops the work between reads and writes.</param>
+    /// <returns>A task whose result is what normalization changed, per rule: the same counts as
+    /// <see cref="GetChangeReport(ReadOnlySpan{char})"/> of the whole text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> or <paramref name="writer"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ObjectDisposedException"><paramref name="reader"/> or <paramref name="writer"/> is closed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    /// <remarks>The async form of <see cref="Normalize(TextReader, TextWriter, out NormalizationReport)"/> (an async
+    /// method cannot have an <see langword="out"/> parameter, so the report is the task's result): the same output,
+    /// report and memory bound. The exceptions are those of the returned task.</remarks>
+    public async Task<NormalizationReport> NormalizeWithReportAsync(
+        TextReader reader, TextWriter writer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(writer);
+        var accumulator = new ReportAccumulator(_tables, ChangeCategories);
+        using (var pump = new BlockPump<char, Utf16Codec>(_tables, accumulator))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            Memory<char> buffer = pump.GetReadBuffer();
-            if (!buffer.IsEmpty)
-            {
-                int read = await reader.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-                end = read == 0;
-                pump.Advance(read);
-            }
-
-            PumpState state;
-            do
-            {
-                state = pump.Step(end, out ReadOnlyMemory<char> output);
-                if (!output.IsEmpty)
-                {
-                    await writer.WriteAsync(output, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            while (state == PumpState.Continue);
-
-            if (state == PumpState.Finished)
-            {
-                break;
-            }
+            await pump.RunAsync(new TextPumpIo(reader, writer), cancellationToken).ConfigureAwait(false);
         }
 
-        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return accumulator.ToReport();
     }
 
     /// <summary>Normalizes the UTF-8 text <paramref name="source"/> gives into <paramref name="destination"/>, as UTF-8.</summary>
@@ -109,8 +115,11 @@ public sealed partial class ArabicNormalizer
     /// <param name="destination">Receives the normalized UTF-8 text; it is flushed at the end, not closed.</param>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="destination"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="source"/> cannot read or <paramref name="destination"/> cannot write.</exception>
-    /// <exception cref="InvalidDataException">The source is not well-formed UTF-8. The message gives the offset of
-    /// the first invalid byte; the normalized text before it has been written, nothing after it.</exception>
+    /// <exception cref="ObjectDisposedException"><paramref name="source"/> or <paramref name="destination"/> is closed
+    /// (it can neither read nor write, as <see cref="Stream.CopyTo(Stream)"/> decides).</exception>
+    /// <exception cref="InvalidUtf8Exception">The source is not well-formed UTF-8. Its
+    /// <see cref="InvalidUtf8Exception.ByteOffset"/> is the offset of the first invalid byte (the message gives it too);
+    /// the normalized text before it has been written, nothing after it.</exception>
     /// <remarks>
     /// <para>Normalizes the bytes directly, with <see cref="NormalizeUtf8(ReadOnlySpan{byte}, Span{byte}, out int, out int, bool)"/>:
     /// the output is the same as normalizing the whole text at once, whatever sizes the reads return. A byte
@@ -122,9 +131,8 @@ public sealed partial class ArabicNormalizer
     public void NormalizeUtf8(Stream source, Stream destination)
     {
         CheckStreams(source, destination);
-        using var pump = new BlockPump<byte>(new EngineBlockNormalizer<byte, Utf8Codec>(_tables, null));
-        PumpBytes(pump, source, destination);
-        destination.Flush();
+        using var pump = new BlockPump<byte, Utf8Codec>(_tables, null);
+        pump.Run(new StreamPumpIo(source, destination), CancellationToken.None);
     }
 
     /// <summary>Normalizes the UTF-8 text <paramref name="source"/> gives into <paramref name="destination"/>, as UTF-8,
@@ -135,19 +143,20 @@ public sealed partial class ArabicNormalizer
     /// <see cref="GetChangeReport(ReadOnlySpan{char})"/> of the decoded text.</param>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="destination"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="source"/> cannot read or <paramref name="destination"/> cannot write.</exception>
-    /// <exception cref="InvalidDataException">The source is not well-formed UTF-8 (see <see cref="NormalizeUtf8(Stream, Stream)"/>).</exception>
+    /// <exception cref="ObjectDisposedException"><paramref name="source"/> or <paramref name="destination"/> is closed.</exception>
+    /// <exception cref="InvalidUtf8Exception">The source is not well-formed UTF-8 (see <see cref="NormalizeUtf8(Stream, Stream)"/>).</exception>
     /// <remarks>Behaves as <see cref="NormalizeUtf8(Stream, Stream)"/>; the engine also records where each output
-    /// character comes from, which the report is computed from.</remarks>
+    /// character comes from, which the report is computed from. <see cref="NormalizeUtf8WithReportAsync(Stream, Stream, CancellationToken)"/>
+    /// is the async form.</remarks>
     public void NormalizeUtf8(Stream source, Stream destination, out NormalizationReport report)
     {
         CheckStreams(source, destination);
         var accumulator = new ReportAccumulator(_tables, ChangeCategories);
-        using (var pump = new BlockPump<byte>(new EngineBlockNormalizer<byte, Utf8Codec>(_tables, accumulator)))
+        using (var pump = new BlockPump<byte, Utf8Codec>(_tables, accumulator))
         {
-            PumpBytes(pump, source, destination);
+            pump.Run(new StreamPumpIo(source, destination), CancellationToken.None);
         }
 
-        destination.Flush();
         report = accumulator.ToReport();
     }
 
@@ -159,48 +168,44 @@ public sealed partial class ArabicNormalizer
     /// <returns>A task that completes when the whole text is normalized and the destination flushed.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="destination"/> is <see langword="null"/>.</exception>
     /// <exception cref="ArgumentException"><paramref name="source"/> cannot read or <paramref name="destination"/> cannot write.</exception>
-    /// <exception cref="InvalidDataException">The source is not well-formed UTF-8 (see <see cref="NormalizeUtf8(Stream, Stream)"/>).</exception>
+    /// <exception cref="ObjectDisposedException"><paramref name="source"/> or <paramref name="destination"/> is closed.</exception>
+    /// <exception cref="InvalidUtf8Exception">The source is not well-formed UTF-8 (see <see cref="NormalizeUtf8(Stream, Stream)"/>).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    /// <remarks>Gives the same output, with the same memory bound, as <see cref="NormalizeUtf8(Stream, Stream)"/>.</remarks>
+    /// <remarks>Gives the same output, with the same memory bound, as <see cref="NormalizeUtf8(Stream, Stream)"/>;
+    /// the exceptions are those of the returned task.</remarks>
     public async Task NormalizeUtf8Async(Stream source, Stream destination, CancellationToken cancellationToken = default)
     {
         CheckStreams(source, destination);
-        using var pump = new BlockPump<byte>(new EngineBlockNormalizer<byte, Utf8Codec>(_tables, null));
-        bool end = false;
-        while (true)
+        using var pump = new BlockPump<byte, Utf8Codec>(_tables, null);
+        await pump.RunAsync(new StreamPumpIo(source, destination), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Normalizes the UTF-8 text <paramref name="source"/> gives into <paramref name="destination"/>, as UTF-8,
+    /// asynchronously, and counts what changed.</summary>
+    /// <param name="source">The UTF-8 text to normalize, read to its end.</param>
+    /// <param name="destination">Receives the normalized UTF-8 text; it is flushed at the end, not closed.</param>
+    /// <param name="cancellationToken">Stops the work between reads and writes.</param>
+    /// <returns>A task whose result is what normalization changed, per rule: the same counts as
+    /// <see cref="GetChangeReport(ReadOnlySpan{char})"/> of the decoded text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> or <paramref name="destination"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="source"/> cannot read or <paramref name="destination"/> cannot write.</exception>
+    /// <exception cref="ObjectDisposedException"><paramref name="source"/> or <paramref name="destination"/> is closed.</exception>
+    /// <exception cref="InvalidUtf8Exception">The source is not well-formed UTF-8 (see <see cref="NormalizeUtf8(Stream, Stream)"/>).</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    /// <remarks>The async form of <see cref="NormalizeUtf8(Stream, Stream, out NormalizationReport)"/>, with the report
+    /// as the task's result: the same output, report and memory bound. The exceptions are those of the returned
+    /// task.</remarks>
+    public async Task<NormalizationReport> NormalizeUtf8WithReportAsync(
+        Stream source, Stream destination, CancellationToken cancellationToken = default)
+    {
+        CheckStreams(source, destination);
+        var accumulator = new ReportAccumulator(_tables, ChangeCategories);
+        using (var pump = new BlockPump<byte, Utf8Codec>(_tables, accumulator))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            Memory<byte> buffer = pump.GetReadBuffer();
-            if (!buffer.IsEmpty)
-            {
-                int read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-                end = read == 0;
-                pump.Advance(read);
-            }
-
-            PumpState state;
-            do
-            {
-                state = pump.Step(end, out ReadOnlyMemory<byte> output);
-                if (!output.IsEmpty)
-                {
-                    await destination.WriteAsync(output, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            while (state == PumpState.Continue);
-
-            if (state == PumpState.InvalidData)
-            {
-                throw InvalidUtf8(pump.InvalidDataOffset);
-            }
-
-            if (state == PumpState.Finished)
-            {
-                break;
-            }
+            await pump.RunAsync(new StreamPumpIo(source, destination), cancellationToken).ConfigureAwait(false);
         }
 
-        await destination.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return accumulator.ToReport();
     }
 
     private static void CheckStreams(Stream source, Stream destination)
@@ -209,76 +214,12 @@ public sealed partial class ArabicNormalizer
         ArgumentNullException.ThrowIfNull(destination);
         if (!source.CanRead)
         {
-            throw new ArgumentException("The source stream does not support reading.", nameof(source));
+            ThrowHelper.ThrowUnusableStream(source, nameof(source), write: false);
         }
 
         if (!destination.CanWrite)
         {
-            throw new ArgumentException("The destination stream does not support writing.", nameof(destination));
-        }
-    }
-
-    private static InvalidDataException InvalidUtf8(long offset) =>
-        new($"The input is not valid UTF-8: invalid byte sequence at byte offset {offset}.");
-
-    private static void PumpText(BlockPump<char> pump, TextReader reader, TextWriter writer)
-    {
-        bool end = false;
-        while (true)
-        {
-            Span<char> buffer = pump.GetReadBuffer().Span;
-            if (!buffer.IsEmpty)
-            {
-                int read = reader.Read(buffer);
-                end = read == 0;
-                pump.Advance(read);
-            }
-
-            PumpState state;
-            do
-            {
-                state = pump.Step(end, out ReadOnlyMemory<char> output);
-                writer.Write(output.Span);
-            }
-            while (state == PumpState.Continue);
-
-            if (state == PumpState.Finished)
-            {
-                return;
-            }
-        }
-    }
-
-    private static void PumpBytes(BlockPump<byte> pump, Stream source, Stream destination)
-    {
-        bool end = false;
-        while (true)
-        {
-            Span<byte> buffer = pump.GetReadBuffer().Span;
-            if (!buffer.IsEmpty)
-            {
-                int read = source.Read(buffer);
-                end = read == 0;
-                pump.Advance(read);
-            }
-
-            PumpState state;
-            do
-            {
-                state = pump.Step(end, out ReadOnlyMemory<byte> output);
-                destination.Write(output.Span);
-            }
-            while (state == PumpState.Continue);
-
-            if (state == PumpState.InvalidData)
-            {
-                throw InvalidUtf8(pump.InvalidDataOffset);
-            }
-
-            if (state == PumpState.Finished)
-            {
-                return;
-            }
+            ThrowHelper.ThrowUnusableStream(destination, nameof(destination), write: true);
         }
     }
 }

@@ -27,7 +27,8 @@ public sealed partial class ArabicNormalizer
     /// sequence cut off by the end): <paramref name="bytesConsumed"/> is the offset of the first invalid byte, and the
     /// text before it is normalized and written as if it ended there. Nothing is skipped or replaced.
     /// </returns>
-    /// <exception cref="InvalidOperationException"><paramref name="source"/> and <paramref name="destination"/> overlap.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> overlaps <paramref name="source"/> (the
+    /// exception names <paramref name="destination"/>).</exception>
     /// <remarks>
     /// <para>Allocates nothing. The rules and their context are those of
     /// <see cref="Normalize(ReadOnlySpan{char}, Span{char}, out int, out int, bool)"/>, run by the same engine: for every
@@ -44,12 +45,7 @@ public sealed partial class ArabicNormalizer
         out int bytesWritten,
         bool isFinalBlock = true)
     {
-        if (source.Overlaps(destination))
-        {
-            throw new InvalidOperationException(
-                "The source and destination buffers overlap. Normalize into a separate buffer: output can be longer than input.");
-        }
-
+        ThrowHelper.ThrowIfOverlapping(source, destination, nameof(destination));
         return Utf8Engine.Run(_tables, source, destination, default, out bytesConsumed, out bytesWritten, isFinalBlock);
     }
 }

@@ -72,18 +72,22 @@ public sealed partial class ArabicNormalizer
     /// characters; it takes a text of over 59 million characters, most of them expanding ligatures such as U+FDFA). The
     /// length is counted first, so this is thrown before the result is allocated; normalize such a text in parts with
     /// the span or stream methods.</exception>
-    /// <remarks>Allocates nothing when the text is already normalized, and then returns the same instance.</remarks>
+    /// <remarks>Allocates nothing when the text is already normalized, and then returns the same instance. Otherwise
+    /// it allocates the result only (and, when the text changes length, one string of the text's length before it):
+    /// the clean start of the text is copied once, and the engine writes the rest straight into the result.</remarks>
     public string Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
 
-        int start = FindRestartPoint(text);
+        int start = RestartScan.Find(_tables, text);
         if (start < 0)
         {
             return text;
         }
 
-        return NormalizeFrom(text, start);
+        // Fails fast, before allocating, on a result too long for a string; gives the exact length of a long one.
+        int exactLength = CheckResultFitsString(text.AsSpan(start), start, nameof(text));
+        return EngineDriver.NormalizeToString(_tables, text, start, exactLength);
     }
 
     /// <summary>Normalizes <paramref name="source"/> into <paramref name="destination"/>.</summary>
@@ -104,7 +108,8 @@ public sealed partial class ArabicNormalizer
     /// again at the start of the next block.
     /// <see cref="OperationStatus.InvalidData"/> is never returned: all UTF-16 input is valid here.
     /// </returns>
-    /// <exception cref="InvalidOperationException"><paramref name="source"/> and <paramref name="destination"/> overlap.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> overlaps <paramref name="source"/> (the
+    /// exception names <paramref name="destination"/>).</exception>
     /// <remarks>Allocates nothing. Splitting a text into blocks at any points gives the same output as one call.
     /// The output is the first <paramref name="charsWritten"/> characters of <paramref name="destination"/>; the
     /// characters after them may have been overwritten (a held-back tail is written, then given back).</remarks>
@@ -115,7 +120,7 @@ public sealed partial class ArabicNormalizer
         out int charsWritten,
         bool isFinalBlock = true)
     {
-        ThrowIfOverlapping(source, destination);
+        ThrowHelper.ThrowIfOverlapping(source, destination, nameof(destination));
         return Utf16Engine.Run(_tables, source, destination, default, out charsConsumed, out charsWritten, isFinalBlock);
     }
 
@@ -123,7 +128,7 @@ public sealed partial class ArabicNormalizer
     /// <param name="text">The text to check.</param>
     /// <returns><see langword="true"/> when <see cref="Normalize(string)"/> would return the same text.</returns>
     /// <remarks>Allocates nothing and writes nothing.</remarks>
-    public bool IsNormalized(ReadOnlySpan<char> text) => FindRestartPoint(text) < 0;
+    public bool IsNormalized(ReadOnlySpan<char> text) => RestartScan.Find(_tables, text) < 0;
 
     /// <summary>Computes how many characters normalizing <paramref name="source"/> as a whole text produces.</summary>
     /// <param name="source">The text to measure.</param>
@@ -131,7 +136,7 @@ public sealed partial class ArabicNormalizer
     /// <exception cref="OverflowException">The normalized length exceeds <see cref="int.MaxValue"/>.</exception>
     /// <remarks>Allocates nothing: use it to size a destination buffer for
     /// <see cref="Normalize(ReadOnlySpan{char}, Span{char}, out int, out int, bool)"/>.</remarks>
-    public int GetNormalizedLength(ReadOnlySpan<char> source) => checked((int)CountNormalized(source));
+    public int GetNormalizedLength(ReadOnlySpan<char> source) => checked((int)EngineDriver.Count<char, Utf16Codec>(_tables, source));
 
     /// <summary>Returns a description of the options this normalizer applies.</summary>
     /// <returns>The options as <c>Name=Value</c> pairs.</returns>
@@ -155,174 +160,4 @@ public sealed partial class ArabicNormalizer
         Quotes = QuoteTarget.Keep,
         Zwnj = ZwnjHandling.Keep,
     };
-
-    private static void ThrowIfOverlapping(ReadOnlySpan<char> source, Span<char> destination)
-    {
-        if (source.Overlaps(destination))
-        {
-            throw new InvalidOperationException(
-                "The source and destination buffers overlap. Normalize into a separate buffer: output can be longer than input.");
-        }
-    }
-
-    /// <summary>Finds where normalization must start for the output to differ from the input.</summary>
-    /// <returns>-1 when the text is already normalized; otherwise an index from which the engine, started without
-    /// context, produces the rest of the output (everything before it is output unchanged).</returns>
-    private int FindRestartPoint(ReadOnlySpan<char> text)
-    {
-        ReadOnlySpan<char> map = _tables.Map;
-        bool vectorize = _tables.PlainRun.IsEnabled;
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (vectorize && text.Length - i >= PlainRunTranslator.BlockSize)
-            {
-                // Skip whole blocks that hold no candidate; the candidate found is decided by the rules below.
-                i = _tables.PlainRun.Strategy.IndexOfCandidate(_tables, text, i);
-                if (i >= text.Length)
-                {
-                    break;
-                }
-            }
-
-            char c = text[i];
-            char m = map[c];
-            if (m == c)
-            {
-                continue;
-            }
-
-            switch (m)
-            {
-                case NormalizationTables.HamzaMark:
-                case NormalizationTables.CombiningMark:
-                    int sequenceStart = FindMarkRestartPoint(text, i, m == NormalizationTables.HamzaMark);
-                    if (sequenceStart < 0)
-                    {
-                        continue;
-                    }
-
-                    return sequenceStart;
-                case NormalizationTables.CollapsibleSpace when c == ' ':
-                    if (i == 0 || text[i - 1] != ' ')
-                    {
-                        continue;
-                    }
-
-                    break;
-                case NormalizationTables.HighSurrogate:
-                    if (i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-                    {
-                        if (_tables.TryGetSupplementaryExpansion(char.ConvertToUtf32(c, text[i + 1]), out _))
-                        {
-                            return i;
-                        }
-
-                        i++;
-                    }
-
-                    continue;
-                case NormalizationTables.LowSurrogate:
-                    continue;
-            }
-
-            // Start one character early, so that a composition or a space collapse with it is seen. That character
-            // is itself unchanged by the rules, so the engine gives it back as it is. When it is a mark, start at its
-            // combining sequence's base instead: the marks after a change may still sort among those before it.
-            return SequenceStart(text, i - 1);
-        }
-
-        return -1;
-    }
-
-    // Where the combining sequence of the (unchanged) character at i starts: its base, a whole surrogate pair.
-    private int SequenceStart(ReadOnlySpan<char> text, int i)
-    {
-        ReadOnlySpan<char> map = _tables.Map;
-        while (i > 0 && map[text[i]] is NormalizationTables.CombiningMark or NormalizationTables.HamzaMark)
-        {
-            i--;
-        }
-
-        if (i <= 0)
-        {
-            return 0;
-        }
-
-        return char.IsLowSurrogate(text[i]) && char.IsHighSurrogate(text[i - 1]) ? i - 1 : i;
-    }
-
-    /// <summary>Tells whether the Arabic mark at <paramref name="i"/>, in a text unchanged before it, changes.</summary>
-    /// <returns>-1 when it stays as it is; otherwise where its combining sequence starts (its base, or the start of the
-    /// text), from which the engine, started without context, produces the rest of the output.</returns>
-    private int FindMarkRestartPoint(ReadOnlySpan<char> text, int i, bool hamza)
-    {
-        // The marks before it are unchanged, so they are all written: walk back to the sequence's base.
-        ReadOnlySpan<char> map = _tables.Map;
-        byte ccc = NormalizationTables.CombiningClass(text[i]);
-        int count = 1;
-        bool blocked = false;
-        int j = i;
-        while (j > 0 && map[text[j - 1]] is NormalizationTables.CombiningMark or NormalizationTables.HamzaMark)
-        {
-            j--;
-            count++;
-            blocked |= NormalizationTables.CombiningClass(text[j]) == ccc;
-        }
-
-        int baseIndex = j - 1;
-        if (baseIndex >= 0)
-        {
-            count += NormalizationTables.TrailingNonStarters(text[baseIndex]);
-        }
-
-        bool changes = (i > j && NormalizationTables.CombiningClass(text[i - 1]) > ccc) // out of canonical order
-            || count > NormalizationTables.MaxNonStarters // a joiner splits the sequence
-            || (hamza && (_tables.RemoveDiacritics
-                || (baseIndex >= 0 && !blocked
-                    && (NormalizationTables.Compose(text[baseIndex], text[i]) != '\0'
-                        || NormalizationTables.ReleasedMark(text[baseIndex], text[i]) != '\0'))));
-        return changes ? SequenceStart(text, Math.Max(baseIndex, 0)) : -1;
-    }
-
-    private string NormalizeFrom(string text, int start)
-    {
-        ReadOnlySpan<char> rest = text.AsSpan(start);
-
-        // The clean prefix is copied once, from the text straight into the result; only the rest goes through a
-        // pooled buffer. Most rules keep the length; leave a little room for compatibility expansions before growing.
-        // A text that could expand past what a string holds is measured first, so that it fails before anything is
-        // allocated, and then its exact length sizes the buffer.
-        int exact = CheckResultFitsString(rest, start, nameof(text));
-        int capacity = exact >= 0 ? exact - start : rest.Length + Math.Min(rest.Length, 64) + 16;
-        char[] buffer = ArrayPool<char>.Shared.Rent(capacity);
-        try
-        {
-            int length = 0;
-            while (true)
-            {
-                OperationStatus status = Utf16Engine.Run(
-                    _tables, rest, buffer.AsSpan(length), default, out int consumed, out int written, isFinalBlock: true);
-                length += written;
-                rest = rest[consumed..];
-                if (status == OperationStatus.Done)
-                {
-                    return string.Create(checked(start + length), (text, start, buffer), static (result, state) =>
-                    {
-                        state.text.AsSpan(0, state.start).CopyTo(result);
-                        state.buffer.AsSpan(0, result.Length - state.start).CopyTo(result[state.start..]);
-                    });
-                }
-
-                // DestinationTooSmall: whole results only were written (law L4), so grow and go on.
-                char[] larger = ArrayPool<char>.Shared.Rent(checked(Math.Max(buffer.Length * 2, length + 64)));
-                buffer.AsSpan(0, length).CopyTo(larger);
-                ArrayPool<char>.Shared.Return(buffer);
-                buffer = larger;
-            }
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(buffer);
-        }
-    }
 }

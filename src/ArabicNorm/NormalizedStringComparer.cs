@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using ArabicNorm.Internal;
 
@@ -82,8 +81,8 @@ public sealed class NormalizedStringComparer : StringComparer
             return 0;
         }
 
-        int restartX = _normalizer.FindRestart(x);
-        int restartY = _normalizer.FindRestart(y);
+        int restartX = RestartScan.Find(_normalizer.Tables, x);
+        int restartY = RestartScan.Find(_normalizer.Tables, y);
         if (restartX < 0 && restartY < 0)
         {
             // Both texts are their own normalized forms.
@@ -93,8 +92,8 @@ public sealed class NormalizedStringComparer : StringComparer
         // A text the rules leave as it is is read in place and needs no buffer.
         Span<char> bufferX = restartX < 0 ? default : stackalloc char[NormalizedChunkReader.BufferSizeFor(x.Length)];
         Span<char> bufferY = restartY < 0 ? default : stackalloc char[NormalizedChunkReader.BufferSizeFor(y.Length)];
-        var readerX = new NormalizedChunkReader(_normalizer, _normalizer.Tables, x, restartX, bufferX);
-        var readerY = new NormalizedChunkReader(_normalizer, _normalizer.Tables, y, restartY, bufferY);
+        var readerX = new NormalizedChunkReader(_normalizer.Tables, x, restartX, bufferX);
+        var readerY = new NormalizedChunkReader(_normalizer.Tables, y, restartY, bufferY);
         scoped ReadOnlySpan<char> chunkX = default;
         scoped ReadOnlySpan<char> chunkY = default;
         while (true)
@@ -217,7 +216,7 @@ public sealed class NormalizedStringComparer : StringComparer
         // The hash depends on the normalized form only: shorter than HashBlock chars, it is the randomized Marvin
         // hash of that form (what string.GetHashCode computes); longer forms combine the Marvin hashes of their
         // HashBlock-char blocks, counted from the start of the form, whatever pieces the reader returned.
-        int restart = _normalizer.FindRestart(text);
+        int restart = RestartScan.Find(_normalizer.Tables, text);
         if (restart < 0 && text.Length < HashBlock)
         {
             return string.GetHashCode(text);
@@ -225,7 +224,7 @@ public sealed class NormalizedStringComparer : StringComparer
 
         Span<char> buffer = restart < 0 ? default : stackalloc char[NormalizedChunkReader.BufferSizeFor(text.Length)];
         Span<char> block = stackalloc char[HashBlock];
-        var reader = new NormalizedChunkReader(_normalizer, _normalizer.Tables, text, restart, buffer);
+        var reader = new NormalizedChunkReader(_normalizer.Tables, text, restart, buffer);
         var hash = default(HashCode);
         int filled = 0;
         int length = 0;
@@ -291,22 +290,9 @@ public sealed class NormalizedStringComparer : StringComparer
 
     private string NormalizeToString(ReadOnlySpan<char> text)
     {
-        int length = _normalizer.GetNormalizedLength(text);
-        char[]? rented = null;
-        Span<char> destination = length <= NormalizedChunkReader.MaxBufferSize
-            ? stackalloc char[NormalizedChunkReader.MaxBufferSize]
-            : (rented = ArrayPool<char>.Shared.Rent(length));
-        try
-        {
-            _normalizer.Normalize(text, destination, out _, out int written);
-            return new string(destination[..written]);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
+        // A new key is stored, even for a text that is already normalized: the span is not a string to hand back.
+        int restart = RestartScan.Find(_normalizer.Tables, text);
+        int exactLength = restart < 0 ? -1 : _normalizer.CheckResultFitsString(text[restart..], restart, "alternate");
+        return EngineDriver.NormalizeToString(_normalizer.Tables, text, restart, exactLength);
     }
 }

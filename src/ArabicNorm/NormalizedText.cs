@@ -1,3 +1,5 @@
+using ArabicNorm.Internal;
+
 namespace ArabicNorm;
 
 /// <summary>
@@ -73,33 +75,62 @@ public sealed class NormalizedText
     /// source range where its position maps.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="range"/> does not lie within
     /// <paramref name="sourceIndices"/>, or <paramref name="sourceLength"/> is negative.</exception>
+    /// <exception cref="ArgumentException">An index the method reads is not one <see cref="ArabicNormalizer"/> writes
+    /// for a source of <paramref name="sourceLength"/> characters: it is negative, not less than
+    /// <paramref name="sourceLength"/>, or smaller than an index before it.</exception>
+    /// <remarks>The indices are checked where they are read (the range, and the entries after it up to the next
+    /// source character), not all of them: the cost stays that of the lookup.</remarks>
     public static Range GetSourceRange(ReadOnlySpan<int> sourceIndices, int sourceLength, Range range)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(sourceLength);
-        (int start, int length) = range.GetOffsetAndLength(sourceIndices.Length);
+        int start = range.Start.GetOffset(sourceIndices.Length);
+        int end = range.End.GetOffset(sourceIndices.Length);
+        if ((uint)start > (uint)sourceIndices.Length || (uint)end > (uint)sourceIndices.Length || start > end)
+        {
+            ThrowHelper.ThrowRangeOutOfBounds(nameof(range), range, sourceIndices.Length);
+        }
+
         if (start == sourceIndices.Length)
         {
             return sourceLength..sourceLength;
         }
 
-        int sourceStart = sourceIndices[start];
-        if (length == 0)
+        int sourceStart = CheckedIndex(sourceIndices, start, 0, sourceLength);
+        if (start == end)
         {
             return sourceStart..sourceStart;
         }
 
-        int last = sourceIndices[start + length - 1];
-        int sourceEnd = sourceLength;
-        for (int k = start + length; k < sourceIndices.Length; k++)
+        int last = sourceStart;
+        for (int k = start + 1; k < end; k++)
         {
-            if (sourceIndices[k] > last)
+            last = CheckedIndex(sourceIndices, k, last, sourceLength);
+        }
+
+        int sourceEnd = sourceLength;
+        for (int k = end; k < sourceIndices.Length; k++)
+        {
+            int next = CheckedIndex(sourceIndices, k, last, sourceLength);
+            if (next > last)
             {
-                sourceEnd = sourceIndices[k];
+                sourceEnd = next;
                 break;
             }
         }
 
         return sourceStart..sourceEnd;
+    }
+
+    // An index as the engine writes them: within the source, and not below the one before it.
+    private static int CheckedIndex(ReadOnlySpan<int> sourceIndices, int position, int floor, int sourceLength)
+    {
+        int value = sourceIndices[position];
+        if (value < floor || value >= sourceLength)
+        {
+            ThrowHelper.ThrowBadSourceIndex(nameof(sourceIndices), position, value, sourceLength);
+        }
+
+        return value;
     }
 
     /// <summary>Returns the normalized text.</summary>

@@ -353,12 +353,12 @@ public class ContractTests
     }
 
     [Fact]
-    public void Normalize_OverlappingBuffers_ThrowsInvalidOperationException()
+    public void Normalize_OverlappingBuffers_ThrowsArgumentExceptionNamingDestination()
     {
         char[] buffer = "abcdefghij".ToCharArray();
-        Assert.Throws<InvalidOperationException>(() => ArabicNormalizer.Default.Normalize(buffer.AsSpan(0, 5), buffer.AsSpan(3, 5), out _, out _));
-        Assert.Throws<InvalidOperationException>(() => ArabicNormalizer.Default.Normalize(buffer.AsSpan(0, 5), buffer.AsSpan(0, 5), out _, out _));
-        Assert.Throws<InvalidOperationException>(() => ArabicNormalizer.Default.Normalize(buffer.AsSpan(4, 6), buffer.AsSpan(0, 5), out _, out _));
+        Assert.Throws<ArgumentException>("destination", () => ArabicNormalizer.Default.Normalize(buffer.AsSpan(0, 5), buffer.AsSpan(3, 5), out _, out _));
+        Assert.Throws<ArgumentException>("destination", () => ArabicNormalizer.Default.Normalize(buffer.AsSpan(0, 5), buffer.AsSpan(0, 5), out _, out _));
+        Assert.Throws<ArgumentException>("destination", () => ArabicNormalizer.Default.Normalize(buffer.AsSpan(4, 6), buffer.AsSpan(0, 5), out _, out _));
 
         // Adjacent but separate halves of one array are fine.
         OperationStatus status = ArabicNormalizer.Default.Normalize(buffer.AsSpan(0, 5), buffer.AsSpan(5, 5), out int consumed, out int written);

@@ -1,5 +1,4 @@
 using System.Buffers;
-using Utf16Engine = ArabicNorm.Internal.NormalizationEngine<char, ArabicNorm.Internal.Utf16Codec>;
 
 namespace ArabicNorm.Internal;
 
@@ -28,21 +27,18 @@ internal ref struct NormalizedChunkReader
     /// <summary>Gets the buffer size for a text: about its length, within the bounds above.</summary>
     internal static int BufferSizeFor(int textLength) => Math.Clamp(textLength + 32, MinBufferSize, MaxBufferSize);
 
-    private readonly ArabicNormalizer _normalizer;
     private readonly NormalizationTables _tables;
     private readonly Span<char> _buffer;
     private ReadOnlySpan<char> _rest;
     private int _restart; // the restart point of _rest when known (-1: unchanged to its end), or int.MinValue
 
     /// <summary>Starts reading the normalized form of <paramref name="text"/>.</summary>
-    /// <param name="normalizer">The normalizer.</param>
-    /// <param name="tables">Its tables.</param>
+    /// <param name="tables">The normalizer's tables.</param>
     /// <param name="text">The text.</param>
-    /// <param name="restart">What <see cref="ArabicNormalizer.FindRestart(ReadOnlySpan{char})"/> gives for it.</param>
+    /// <param name="restart">What <see cref="RestartScan.Find"/> gives for it.</param>
     /// <param name="buffer">At least <see cref="MinBufferSize"/> chars; empty when <paramref name="restart"/> is -1.</param>
-    internal NormalizedChunkReader(ArabicNormalizer normalizer, NormalizationTables tables, ReadOnlySpan<char> text, int restart, Span<char> buffer)
+    internal NormalizedChunkReader(NormalizationTables tables, ReadOnlySpan<char> text, int restart, Span<char> buffer)
     {
-        _normalizer = normalizer;
         _tables = tables;
         _rest = text;
         _buffer = buffer;
@@ -60,7 +56,7 @@ internal ref struct NormalizedChunkReader
             return false;
         }
 
-        int restart = _restart == int.MinValue ? _normalizer.FindRestart(_rest) : _restart;
+        int restart = _restart == int.MinValue ? RestartScan.Find(_tables, _rest) : _restart;
         if (restart < 0)
         {
             // Nothing in the rest changes: it is its own output.
@@ -79,14 +75,8 @@ internal ref struct NormalizedChunkReader
 
         // After the engine, the rest is scanned again: a long unchanged run is then read in place.
         _restart = int.MinValue;
-        OperationStatus status = Utf16Engine.Run(_tables, _rest, _buffer, default, out int consumed, out int written, isFinalBlock: true);
-        if (status != OperationStatus.Done && consumed == 0 && written == 0)
-        {
-            // Unreachable with MinBufferSize: one result never needs that much room.
-            throw new InvalidOperationException("A normalized result does not fit the comparer's buffer.");
-        }
-
-        _rest = status == OperationStatus.Done ? default : _rest[consumed..];
+        // MinBufferSize holds any one result, so the driver always makes progress here.
+        EngineDriver.StepInto<char, Utf16Codec>(_tables, ref _rest, _buffer, default, out _, out int written);
         chunk = _buffer[..written];
         return true;
     }

@@ -6,7 +6,7 @@ namespace ArabicNorm.Fuzz;
 /// <summary>Fuzzes the stream and reader APIs, synchronous and asynchronous, with read sizes taken from the input.</summary>
 /// <remarks>Laws: L3 the UTF-8 stream output equals the span result and the reader output equals
 /// <c>Normalize(string)</c>, whatever the read sizes, on every strategy; L5 invalid UTF-8 raises
-/// <see cref="InvalidDataException"/> naming the exact offset, after writing exactly the normalized text before it.</remarks>
+/// <see cref="InvalidUtf8Exception"/> naming the exact offset, after writing exactly the normalized text before it.</remarks>
 internal sealed class StreamTarget : IFuzzTarget
 {
     private static readonly UTF8Encoding s_strict = new(false, true);
@@ -43,9 +43,9 @@ internal sealed class StreamTarget : IFuzzTarget
 
                     Law.Holds(invalidAt < 0, $"L5 {api} reports invalid UTF-8 ({s.Name})", $"offset {invalidAt} passed");
                 }
-                catch (InvalidDataException e) when (invalidAt >= 0)
+                catch (InvalidUtf8Exception e) when (invalidAt >= 0)
                 {
-                    Law.Holds(e.Message.Contains($"offset {invalidAt}.", StringComparison.Ordinal), $"L5 {api} names the exact offset ({s.Name})", e.Message);
+                    Law.Holds(e.ByteOffset == invalidAt, $"L5 {api} names the exact offset ({s.Name})", $"{e.ByteOffset}: {e.Message}");
                 }
 
                 Law.Equal(expected, destination.ToArray(), $"L3 {api} equals the span result ({s.Name})");

@@ -111,8 +111,8 @@ public class MisuseAndPlumbingTests
         char[] buffer = new char[16];
         Text.CopyTo(buffer);
         int[] indices = new int[16];
-        Assert.Throws<InvalidOperationException>(
-            () => s_normalizer.NormalizeWithOffsets(buffer.AsSpan(0, 6), buffer.AsSpan(2, 8), indices, out _, out _));
+        Assert.Throws<ArgumentException>(
+            "destination", () => s_normalizer.NormalizeWithOffsets(buffer.AsSpan(0, 6), buffer.AsSpan(2, 8), indices, out _, out _));
         ArgumentException shortIndices = Assert.Throws<ArgumentException>(
             "sourceIndices", () => s_normalizer.NormalizeWithOffsets(Text, new char[8], new int[7], out _, out _));
         Assert.Contains("at least as long as the destination", shortIndices.Message, StringComparison.Ordinal);
@@ -122,8 +122,8 @@ public class MisuseAndPlumbingTests
     public void NormalizeUtf8_OverlappingBuffers_SayWhy()
     {
         byte[] buffer = new byte[32];
-        InvalidOperationException e = Assert.Throws<InvalidOperationException>(
-            () => s_normalizer.NormalizeUtf8(buffer.AsSpan(0, 10), buffer.AsSpan(5, 10), out _, out _));
+        ArgumentException e = Assert.Throws<ArgumentException>(
+            "destination", () => s_normalizer.NormalizeUtf8(buffer.AsSpan(0, 10), buffer.AsSpan(5, 10), out _, out _));
         Assert.Contains("overlap", e.Message, StringComparison.Ordinal);
     }
 

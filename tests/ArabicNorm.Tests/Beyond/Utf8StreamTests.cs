@@ -47,8 +47,9 @@ public class Utf8StreamTests
         Assert.Equal(20_000, valid.Length);
         byte[] source = [.. valid, 0x80, .. "more"u8];
         var destination = new MemoryStream();
-        var e = Assert.Throws<InvalidDataException>(
+        var e = Assert.Throws<InvalidUtf8Exception>(
             () => ArabicNormalizer.Default.NormalizeUtf8(new ShortReadStream(source, [readSize]), destination));
+        Assert.Equal(20_000, e.ByteOffset);
         Assert.Contains("byte offset 20000", e.Message, StringComparison.Ordinal);
         Assert.Equal(s_strict.GetBytes(ArabicNormalizer.Default.Normalize(prefix)), destination.ToArray());
     }
@@ -57,8 +58,9 @@ public class Utf8StreamTests
     public void NormalizeUtf8Stream_TruncatedSequenceAtEnd_ThrowsWithItsOffset()
     {
         byte[] source = [.. "ab"u8, 0xD9];
-        var e = Assert.Throws<InvalidDataException>(
+        var e = Assert.Throws<InvalidUtf8Exception>(
             () => ArabicNormalizer.Default.NormalizeUtf8(new MemoryStream(source), new MemoryStream()));
+        Assert.Equal(2, e.ByteOffset);
         Assert.Contains("byte offset 2", e.Message, StringComparison.Ordinal);
     }
 
@@ -69,8 +71,9 @@ public class Utf8StreamTests
         byte[] valid = s_strict.GetBytes("\u0648" + new string('\u0640', 30_000));
         byte[] source = [.. valid, 0xFF];
         var destination = new MemoryStream();
-        var e = Assert.Throws<InvalidDataException>(
+        var e = Assert.Throws<InvalidUtf8Exception>(
             () => ArabicNormalizer.Default.NormalizeUtf8(new ShortReadStream(source, [4096]), destination));
+        Assert.Equal(valid.Length, e.ByteOffset);
         Assert.Contains($"byte offset {valid.Length}", e.Message, StringComparison.Ordinal);
         Assert.Equal(s_strict.GetBytes("\u0648"), destination.ToArray());
     }

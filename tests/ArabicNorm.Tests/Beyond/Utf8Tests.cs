@@ -103,8 +103,8 @@ public class Utf8Tests
     public void NormalizeUtf8_OverlappingBuffers_Throws()
     {
         byte[] buffer = new byte[16];
-        Assert.Throws<InvalidOperationException>(
-            () => ArabicNormalizer.Default.NormalizeUtf8(buffer.AsSpan(0, 8), buffer.AsSpan(4, 8), out _, out _));
+        Assert.Throws<ArgumentException>(
+            "destination", () => ArabicNormalizer.Default.NormalizeUtf8(buffer.AsSpan(0, 8), buffer.AsSpan(4, 8), out _, out _));
     }
 
     [Fact]

@@ -1,0 +1,251 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace ArabicNorm.Internal;
+
+/// <summary>
+/// Drives the engine over a whole text to <see cref="OperationStatus.Done"/>: the one loop behind the facade's string,
+/// length, offsets and report methods, the comparer and the stream pump, with one growth policy.
+/// </summary>
+/// <remarks>
+/// <para>Every caller relies on the same two facts of the engine. Called with <c>isFinalBlock: true</c>, it stops early
+/// only with <see cref="OperationStatus.DestinationTooSmall"/>, after whole results, so calling it again on the rest of
+/// the source continues to the identical output. And its source indices count from the start of the slice it was
+/// given, so a caller that keeps them adds what was consumed before.</para>
+/// <para>The growth policy (<see cref="Grow"/>) is the only one: a buffer that filled up doubles, and grows at least by
+/// <see cref="MinimumGrowth"/> code units, which holds any single result (U+FDFA gives 18 characters, 33 bytes).</para>
+/// </remarks>
+internal static class EngineDriver
+{
+    /// <summary>The least a buffer grows by, and the least room a call needs to make progress: every single result of
+    /// the engine (and the entry it may reach back into) fits.</summary>
+    internal const int MinimumGrowth = 64;
+
+    /// <summary>The length of the scratch buffers whose output is counted or reported and then dropped.</summary>
+    internal const int ScratchLength = 2048;
+
+    /// <summary>Gets the length a buffer that filled up grows to: the one growth policy of the library.</summary>
+    /// <param name="length">The buffer's length now.</param>
+    /// <param name="used">How much of it holds output to keep.</param>
+    /// <returns>Double the length, and at least <see cref="MinimumGrowth"/> more than is used.</returns>
+    /// <exception cref="OverflowException">The length would pass <see cref="int.MaxValue"/>.</exception>
+    internal static int Grow(int length, int used) => checked(Math.Max(length * 2, used + MinimumGrowth));
+
+    /// <summary>Gets a first guess at the output length of a source: most rules keep the length, so a little room for
+    /// compatibility expansions before <see cref="Grow"/> takes over.</summary>
+    /// <param name="sourceLength">The source length.</param>
+    /// <returns>The buffer length to start with.</returns>
+    internal static int InitialLength(int sourceLength) => sourceLength + Math.Min(sourceLength, MinimumGrowth) + 16;
+
+    /// <summary>Runs the engine once and moves <paramref name="source"/> past what it consumed.</summary>
+    /// <typeparam name="TUnit">The code unit.</typeparam>
+    /// <typeparam name="TCodec">The codec of the code unit.</typeparam>
+    /// <param name="tables">The per-options tables.</param>
+    /// <param name="source">The rest of the source; on return, what is left after this call.</param>
+    /// <param name="destination">Receives the output; must not overlap the source.</param>
+    /// <param name="sourceIndexes">Empty, or as long as <paramref name="destination"/>: receives the source indices,
+    /// counted from the start of <paramref name="source"/> as it was.</param>
+    /// <param name="consumed">How much of the source the output stands for.</param>
+    /// <param name="written">How much was written.</param>
+    /// <param name="isFinalBlock">Whether the source ends the text.</param>
+    /// <returns>The engine's status.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static OperationStatus Step<TUnit, TCodec>(
+        NormalizationTables tables,
+        scoped ref ReadOnlySpan<TUnit> source,
+        scoped Span<TUnit> destination,
+        scoped Span<int> sourceIndexes,
+        out int consumed,
+        out int written,
+        bool isFinalBlock = true)
+        where TUnit : unmanaged
+        where TCodec : struct, ICodeUnitCodec<TUnit>
+    {
+        OperationStatus status = NormalizationEngine<TUnit, TCodec>.Run(
+            tables, source, destination, sourceIndexes, out consumed, out written, isFinalBlock);
+        source = source[consumed..];
+        return status;
+    }
+
+    /// <summary>Runs <see cref="Step"/> into a fixed buffer whose output the caller takes before the next call.</summary>
+    /// <exception cref="InvalidOperationException">The engine made no progress: the buffer is shorter than one result,
+    /// which the callers' buffer sizes rule out.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static OperationStatus StepInto<TUnit, TCodec>(
+        NormalizationTables tables,
+        scoped ref ReadOnlySpan<TUnit> source,
+        scoped Span<TUnit> destination,
+        scoped Span<int> sourceIndexes,
+        out int consumed,
+        out int written)
+        where TUnit : unmanaged
+        where TCodec : struct, ICodeUnitCodec<TUnit>
+    {
+        OperationStatus status = Step<TUnit, TCodec>(tables, ref source, destination, sourceIndexes, out consumed, out written);
+        if (status == OperationStatus.DestinationTooSmall && consumed == 0 && written == 0)
+        {
+            ThrowHelper.ThrowNoProgress();
+        }
+
+        return status;
+    }
+
+    /// <summary>Counts the output length of <paramref name="source"/> as a whole text, without allocating.</summary>
+    /// <typeparam name="TUnit">The code unit.</typeparam>
+    /// <typeparam name="TCodec">The codec of the code unit.</typeparam>
+    /// <param name="tables">The per-options tables.</param>
+    /// <param name="source">The text; it must be valid in its encoding (UTF-16 always is).</param>
+    /// <returns>The number of output code units.</returns>
+    internal static long Count<TUnit, TCodec>(NormalizationTables tables, ReadOnlySpan<TUnit> source)
+        where TUnit : unmanaged
+        where TCodec : struct, ICodeUnitCodec<TUnit>
+    {
+        Span<TUnit> scratch = stackalloc TUnit[ScratchLength / Unsafe.SizeOf<TUnit>()];
+        long total = 0;
+        OperationStatus status;
+        do
+        {
+            status = StepInto<TUnit, TCodec>(tables, ref source, scratch, default, out _, out int written);
+            total += written;
+        }
+        while (status == OperationStatus.DestinationTooSmall);
+
+        return total;
+    }
+
+    /// <summary>Adds the change report of <paramref name="text"/>, normalized as a whole text, to <paramref name="report"/>.</summary>
+    /// <param name="tables">The per-options tables.</param>
+    /// <param name="text">The text.</param>
+    /// <param name="report">The report being collected.</param>
+    internal static void Report(NormalizationTables tables, ReadOnlySpan<char> text, ReportAccumulator report)
+    {
+        char[] output = ArrayPool<char>.Shared.Rent(ScratchLength);
+        int[] indexes = ArrayPool<int>.Shared.Rent(output.Length);
+        try
+        {
+            OperationStatus status;
+            do
+            {
+                ReadOnlySpan<char> before = text;
+                status = StepInto<char, Utf16Codec>(tables, ref text, output, indexes.AsSpan(0, output.Length), out int consumed, out int written);
+                report.Add<char, Utf16Codec>(before[..consumed], output.AsSpan(0, written), indexes.AsSpan(0, written));
+            }
+            while (status == OperationStatus.DestinationTooSmall);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(output);
+            ArrayPool<int>.Shared.Return(indexes);
+        }
+    }
+
+    /// <summary>Normalizes <paramref name="text"/> as a whole text into pooled buffers that grow as needed, recording
+    /// the source index of every output unit, counted from the start of <paramref name="text"/>.</summary>
+    /// <param name="tables">The per-options tables.</param>
+    /// <param name="text">The text.</param>
+    /// <param name="capacity">The output length to start with (the exact length when known).</param>
+    /// <returns>The output and its source indices, as new arrays of their exact lengths.</returns>
+    internal static (string Text, int[] SourceIndices) NormalizeWithIndexes(NormalizationTables tables, ReadOnlySpan<char> text, int capacity)
+    {
+        char[] output = ArrayPool<char>.Shared.Rent(Math.Max(capacity, 1));
+        int[] indexes = ArrayPool<int>.Shared.Rent(output.Length);
+        try
+        {
+            int length = 0;
+            int offset = 0;
+            while (true)
+            {
+                OperationStatus status = Step<char, Utf16Codec>(
+                    tables, ref text, output.AsSpan(length), indexes.AsSpan(length, output.Length - length), out int consumed, out int written);
+                if (offset != 0)
+                {
+                    foreach (ref int index in indexes.AsSpan(length, written))
+                    {
+                        index += offset;
+                    }
+                }
+
+                length += written;
+                offset += consumed;
+                if (status != OperationStatus.DestinationTooSmall)
+                {
+                    return (new string(output, 0, length), indexes.AsSpan(0, length).ToArray());
+                }
+
+                int larger = Grow(output.Length, length);
+                char[] newOutput = ArrayPool<char>.Shared.Rent(larger);
+                int[] newIndexes = ArrayPool<int>.Shared.Rent(newOutput.Length);
+                output.AsSpan(0, length).CopyTo(newOutput);
+                indexes.AsSpan(0, length).CopyTo(newIndexes);
+                ArrayPool<char>.Shared.Return(output);
+                ArrayPool<int>.Shared.Return(indexes);
+                output = newOutput;
+                indexes = newIndexes;
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(output);
+            ArrayPool<int>.Shared.Return(indexes);
+        }
+    }
+
+    /// <summary>Normalizes <paramref name="text"/> into a new string, written in place: the text before
+    /// <paramref name="restart"/> is copied once, and the engine writes the rest straight into the result.</summary>
+    /// <param name="tables">The per-options tables.</param>
+    /// <param name="text">The text.</param>
+    /// <param name="restart">Where normalization starts (<see cref="RestartScan.Find"/>); -1 copies the text as it is.</param>
+    /// <param name="exactLength">The result's length when it is already known, or -1.</param>
+    /// <returns>The normalized text.</returns>
+    /// <remarks>
+    /// <para>With the length unknown, the result is first allocated at the text's own length, which is exact whenever
+    /// the rules keep the length (letters, digits, quotation marks, one-to-one compatibility forms): one engine pass,
+    /// no buffer, no copy. When the rules shorten the text, the output is copied once into a string of its length. When
+    /// they lengthen it, the engine stops where the room ends (after whole results), the rest is counted, and the
+    /// output so far is copied once into a string of the exact length, where the engine goes on.</para>
+    /// <para>The strings are written through a span over their characters before anyone else can see them, as
+    /// <see cref="string.Create{TState}(int, TState, System.Buffers.SpanAction{char, TState})"/> does.</para>
+    /// </remarks>
+    internal static string NormalizeToString(NormalizationTables tables, ReadOnlySpan<char> text, int restart, int exactLength)
+    {
+        if (restart < 0)
+        {
+            return new string(text);
+        }
+
+        ReadOnlySpan<char> rest = text[restart..];
+        int length = exactLength >= 0 ? exactLength : text.Length;
+        if (length == 0)
+        {
+            return string.Empty;
+        }
+
+        string result = new('\0', length);
+        Span<char> output = Writable(result);
+        text[..restart].CopyTo(output);
+        OperationStatus status = Step<char, Utf16Codec>(tables, ref rest, output[restart..], default, out _, out int written);
+        int end = restart + written;
+        if (status == OperationStatus.Done)
+        {
+            return end == length ? result : new string(output[..end]);
+        }
+
+        // The text grew: the output so far is final (whole results), the rest is counted on its own.
+        long total = end + Count<char, Utf16Codec>(tables, rest);
+        string larger = new('\0', checked((int)total));
+        Span<char> largerOutput = Writable(larger);
+        output[..end].CopyTo(largerOutput);
+        status = Step<char, Utf16Codec>(tables, ref rest, largerOutput[end..], default, out _, out written);
+        if (status != OperationStatus.Done || end + written != larger.Length)
+        {
+            ThrowHelper.ThrowNoProgress();
+        }
+
+        return larger;
+    }
+
+    // A fresh string of length > 0 is a new object no one else holds yet: filling it is what string.Create does.
+    private static Span<char> Writable(string fresh) =>
+        MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(fresh.AsSpan()), fresh.Length);
+}

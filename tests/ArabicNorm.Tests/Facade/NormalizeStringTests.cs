@@ -1,0 +1,99 @@
+using System.Buffers;
+using ArabicNorm.Tests.Beyond;
+using FsCheck.Xunit;
+
+namespace ArabicNorm.Tests.Facade;
+
+// Normalize(string) writes straight into its result: the clean prefix is copied once, then the engine writes the rest
+// into the string. Each of its paths (same length, shorter, longer, the length known from the limit check) must give
+// what the span API gives.
+public class NormalizeStringTests
+{
+    private const char Ligature = '\uFDFA'; // ARABIC LIGATURE SALLALLAHOU ALAYHE WASALLAM: 18 characters
+
+    [Theory]
+    [InlineData("abc \u064A\u0643 def")] // YEH, KAF (Persian preset: one to one, same length)
+    [InlineData("abc \u0640\u0640 def")] // TATWEEL x 2: shorter
+    [InlineData("abc \uFDFA def")] // longer, after a clean prefix
+    [InlineData("\uFDFA")] // longer from the first character: the first pass makes no progress
+    [InlineData("\u0640")] // everything deleted: the empty string
+    [InlineData("\uFEFB\u0640\uFDFA\u200F x")] // LAM-ALEF ligature, TATWEEL, U+FDFA, RLM: longer, then shorter
+    public void Normalize_EachWritePath_EqualsTheSpanApi(string text)
+    {
+        foreach (ArabicNormalizer n in new[] { ArabicNormalizer.Default, ArabicNormalizer.Search, ArabicNormalizer.Persian })
+        {
+            Assert.Equal(SpanNormalize(n, text), n.Normalize(text));
+        }
+    }
+
+    [Property(Arbitrary = [typeof(BeyondArbitraries)], MaxTest = 300)]
+    public void Normalize_String_EqualsTheSpanApi(ScalarText text, OptionsCase options)
+    {
+        Assert.Equal(SpanNormalize(options.Normalizer, text.Value), options.Normalizer.Normalize(text.Value));
+    }
+
+    [Fact]
+    public void Normalize_AllDeleted_ReturnsTheEmptyString()
+    {
+        Assert.Same(string.Empty, ArabicNormalizer.Default.Normalize(new string('\u0640', 100)));
+    }
+
+    [Fact]
+    public void Normalize_SameLengthResult_AllocatesOnlyTheResult()
+    {
+        // Persian: YEH to FARSI YEH, one to one, after a clean prefix of 2,000 characters: one string, nothing else.
+        string text = new string('a', 2000) + "\u064A" + new string('b', 2000);
+        ArabicNormalizer n = ArabicNormalizer.Persian;
+        string result = n.Normalize(text);
+        Assert.NotSame(text, result);
+        long resultBytes = Allocated(() => _ = new string('x', result.Length));
+        long normalizeBytes = Allocated(() => _ = n.Normalize(text));
+        Assert.Equal(resultBytes, normalizeBytes);
+    }
+
+    [Fact]
+    public void Normalize_LongerResult_AllocatesTheTextsLengthAndTheResultOnly()
+    {
+        string text = new string('a', 2000) + Ligature + new string('b', 2000);
+        ArabicNormalizer n = ArabicNormalizer.Default;
+        string result = n.Normalize(text);
+        Assert.Equal(text.Length + 17, result.Length);
+        long twoStrings = Allocated(() =>
+        {
+            _ = new string('x', text.Length);
+            _ = new string('x', result.Length);
+        });
+        Assert.Equal(twoStrings, Allocated(() => _ = n.Normalize(text)));
+    }
+
+    [Fact]
+    public void Normalize_LengthKnownFromTheLimitCheck_WritesTheExactStringOnce()
+    {
+        // Restart at 3, then 2,001 characters: the quick bound (3 + 2,001 x 18 = 36,021) passes the limit, so the check
+        // counts the exact length (4 + 2,000 x 18 = 36,004): one string of that length, nothing else.
+        ArabicNormalizer n = new(ArabicNormalizer.Default.GetOptions()) { MaxResultLength = 36_010 };
+        string text = "abc " + new string(Ligature, 2000);
+        string result = n.Normalize(text);
+        Assert.Equal(36_004, result.Length);
+        Assert.Equal(ArabicNormalizer.Default.Normalize(text), result);
+        long oneString = Allocated(() => _ = new string('x', result.Length));
+        Assert.Equal(oneString, Allocated(() => _ = n.Normalize(text)));
+    }
+
+    private static long Allocated(Action action)
+    {
+        action(); // warm up: JIT, tables, pools
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        action();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    private static string SpanNormalize(ArabicNormalizer n, string text)
+    {
+        char[] destination = new char[(text.Length * 18) + 16];
+        OperationStatus status = n.Normalize(text, destination, out int consumed, out int written);
+        Assert.Equal(OperationStatus.Done, status);
+        Assert.Equal(text.Length, consumed);
+        return new string(destination, 0, written);
+    }
+}
