@@ -12,8 +12,8 @@ namespace ArabicNorm.Lucene;
 /// <para>The filter reads its input in bounded chunks and normalizes each through
 /// <see cref="ArabicNormalizer.NormalizeWithOffsets(ReadOnlySpan{char}, Span{char}, Span{int}, out int, out int, bool)"/>,
 /// so the text it produces is exactly what <see cref="ArabicNormalizer.Normalize(string)"/> gives for the whole input.
-/// Memory is two pooled buffers of a few thousand characters, plus the offset corrections
-/// <see cref="BaseCharFilter"/> keeps (one per place where the length changes). The one exception to bounded memory is
+/// Memory is pooled buffers of a few thousand characters, plus the offset corrections (one per place where the length
+/// changes), kept in pooled arrays too, so analyzing a field allocates only the filter itself. The one exception to bounded memory is
 /// an entry the normalizer must hold back, such as a letter followed by a long run of tatweel that a hamza mark could
 /// still reach: the input buffer grows for it up to <see cref="MaxHeldBackLength"/> characters, and past that the
 /// text is cut there as if it ended.</para>
@@ -29,7 +29,8 @@ namespace ArabicNorm.Lucene;
 /// contract) and <see cref="Read()"/> returns -1; both work with any buffer size, one character included. An input
 /// that signals its end with a negative count, as some Lucene.Net char filters do, is accepted too.</para>
 /// <para>An instance reads one text once and is not thread-safe, like every <see cref="TextReader"/>. Disposing it
-/// disposes the input and returns the buffers to the pool.</para>
+/// disposes the input and returns the buffers and corrections to the pool; <c>CorrectOffset</c> then throws, as the
+/// read methods do (a tokenizer asks for its last offset in <c>End</c>, before it disposes its input).</para>
 /// </remarks>
 public sealed class ArabicNormCharFilter : BaseCharFilter
 {
@@ -39,13 +40,18 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
     /// <summary>Gets the most characters the input buffer grows to for a held-back entry before the text is cut there.</summary>
     public const int MaxHeldBackLength = 1024 * 1024;
 
+    // The corrections the pooled map starts with (it doubles from there).
+    private const int InitialCorrections = 256;
+
     // The shortest run of one-to-one characters worth a call of the span API of its own.
     private const int MinFastRun = 16;
 
-    // Kinds of code unit (see Kinds): the span API may take runs of Safe ones, with Space ones never two in a row.
+    // Kinds of code unit (see Kinds): the span API may take runs of Safe and expanding ones, with Space ones never two
+    // in a row. A kind of FirstExpanding or more is a code unit that becomes (kind - 1) word characters.
     private const byte Unsafe = 0;
     private const byte Safe = 1;
     private const byte Space = 2;
+    private const byte FirstExpanding = 3;
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ArabicNormalizer, byte[]> s_kinds = [];
 
@@ -64,6 +70,12 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
     private bool _endOfInput;
     private bool _finished;
     private bool _disposed;
+
+    // The offset corrections, in output order: from _correctionOffsets[k] on, add _correctionDiffs[k].
+    private int[] _correctionOffsets = [];
+    private int[] _correctionDiffs = [];
+    private int _corrections;
+    private int _lastCorrection;
 
     // The correction in force (source offset minus output offset) and the source character of the last output char.
     private int _lastDiff;
@@ -162,9 +174,18 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
             ArrayPool<char>.Shared.Return(_source);
             ArrayPool<char>.Shared.Return(_output);
             ArrayPool<int>.Shared.Return(_indices);
+            if (_correctionOffsets.Length > 0)
+            {
+                ArrayPool<int>.Shared.Return(_correctionOffsets);
+                ArrayPool<int>.Shared.Return(_correctionDiffs);
+            }
+
             _source = [];
             _output = [];
             _indices = [];
+            _correctionOffsets = [];
+            _correctionDiffs = [];
+            _corrections = _lastCorrection = 0;
             _outputPosition = _outputLength = 0;
         }
 
@@ -250,15 +271,23 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
         OperationStatus status = OperationStatus.Done;
         while (position < source.Length)
         {
-            int runEnd = SafeRunEnd(source, kinds, position);
+            int runEnd = SafeRunEnd(source, kinds, position, out bool expands);
             if (runEnd - position >= MinFastRun)
             {
                 bool last = final && runEnd == source.Length;
                 status = _normalizer.Normalize(
                     source[position..runEnd], _output.AsSpan(outPosition), out int c, out int w, last);
-                if (c == w && c > 0)
+                if (c > 0 && w == (expands ? ExpandedLength(source.Slice(position, c), kinds) : c))
                 {
-                    AddCorrection(_outputBase + outPosition, _sourceBase + position);
+                    if (expands)
+                    {
+                        RecordExpansions(source.Slice(position, c), kinds, outPosition, position);
+                    }
+                    else
+                    {
+                        AddCorrection(_outputBase + outPosition, _sourceBase + position);
+                    }
+
                     _lastSourceIndex = _sourceBase + position + c - 1;
                     position += c;
                     outPosition += w;
@@ -270,7 +299,8 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
                     continue;
                 }
 
-                // Not one to one after all (cannot happen with the kinds table; keeps the result exact): drop it.
+                // Not the length the kinds give after all (cannot happen with the kinds table; keeps the result
+                // exact): drop it and take the offsets API.
             }
 
             // Up to the next long run of one-to-one characters, or the end.
@@ -278,11 +308,13 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
             bool regionLast = final && regionEnd == source.Length;
             status = _normalizer.NormalizeWithOffsets(
                 source[position..regionEnd], _output.AsSpan(outPosition), _indices.AsSpan(outPosition), out int consumedHere, out int writtenHere, regionLast);
-            if (consumedHere == 0 && writtenHere == 0 && status == OperationStatus.NeedMoreData && regionEnd < source.Length)
+            while (consumedHere == 0 && writtenHere == 0 && status == OperationStatus.NeedMoreData && regionEnd < source.Length)
             {
-                // The whole region is one open entry that reaches into what follows: take the rest of the buffer.
-                regionEnd = source.Length;
-                regionLast = final;
+                // The whole region is one open entry that reaches into what follows (a letter whose marks continue):
+                // widen it step by step, doubling, rather than send the rest of the buffer through the offsets API,
+                // which costs many times the span API per character.
+                regionEnd = Math.Min(source.Length, regionEnd + Math.Max(MinFastRun, regionEnd - position));
+                regionLast = final && regionEnd == source.Length;
                 status = _normalizer.NormalizeWithOffsets(
                     source[position..regionEnd], _output.AsSpan(outPosition), _indices.AsSpan(outPosition), out consumedHere, out writtenHere, regionLast);
             }
@@ -301,11 +333,16 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
         return position == source.Length ? OperationStatus.Done : status;
     }
 
-    /// <summary>Finds where the run of one-to-one characters that starts at <paramref name="start"/> ends.</summary>
-    private static int SafeRunEnd(ReadOnlySpan<char> source, ReadOnlySpan<byte> kinds, int start)
+    /// <summary>Finds where the run of characters whose output the kinds determine, starting at <paramref name="start"/>, ends.</summary>
+    /// <param name="source">The buffered source.</param>
+    /// <param name="kinds">The kinds of the normalizer.</param>
+    /// <param name="start">Where the run starts.</param>
+    /// <param name="expands">Set when the run holds a character that becomes several.</param>
+    private static int SafeRunEnd(ReadOnlySpan<char> source, ReadOnlySpan<byte> kinds, int start, out bool expands)
     {
         int k = start;
         bool previousSpace = false;
+        byte widest = 0;
         for (; k < source.Length; k++)
         {
             byte kind = kinds[source[k]];
@@ -315,9 +352,53 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
             }
 
             previousSpace = kind == Space;
+            widest = Math.Max(widest, kind);
         }
 
+        expands = widest >= FirstExpanding;
         return k;
+    }
+
+    /// <summary>Computes the length of the output of a run of characters whose output the kinds determine.</summary>
+    private static int ExpandedLength(ReadOnlySpan<char> run, ReadOnlySpan<byte> kinds)
+    {
+        int length = 0;
+        foreach (char c in run)
+        {
+            byte kind = kinds[c];
+            length += kind >= FirstExpanding ? kind - 1 : 1;
+        }
+
+        return length;
+    }
+
+    /// <summary>Adds the corrections of a run the span API normalized at <paramref name="outputStart"/> from the
+    /// source at <paramref name="sourceStart"/>, where some characters became several word characters.</summary>
+    /// <remarks>The same corrections <see cref="RecordCorrections(int, int, int)"/> makes from the offsets API: every
+    /// character of an expansion maps to the start of its source character (a token that starts or ends inside it
+    /// gets the whole character), and the next character to its own source.</remarks>
+    private void RecordExpansions(ReadOnlySpan<char> run, ReadOnlySpan<byte> kinds, int outputStart, int sourceStart)
+    {
+        long output = _outputBase + outputStart;
+        long source = _sourceBase + sourceStart;
+        AddCorrection(output, source);
+        for (int k = 0; k < run.Length; k++)
+        {
+            byte kind = kinds[run[k]];
+            if (kind < FirstExpanding)
+            {
+                output++;
+                continue;
+            }
+
+            for (int j = 1; j < kind - 1; j++)
+            {
+                AddCorrection(output + j, source + k);
+            }
+
+            output += kind - 1;
+            AddCorrection(output, source + k + 1);
+        }
     }
 
     /// <summary>Finds the next position at or after <paramref name="from"/> where a long run of one-to-one characters begins.</summary>
@@ -326,9 +407,9 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
         int k = Math.Min(from, source.Length);
         while (k < source.Length)
         {
-            if (kinds[source[k]] == Safe)
+            if (kinds[source[k]] is not (Unsafe or Space))
             {
-                int end = SafeRunEnd(source, kinds, k);
+                int end = SafeRunEnd(source, kinds, k, out _);
                 if (end - k >= MinFastRun)
                 {
                     return k;
@@ -389,12 +470,104 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
         }
     }
 
+    /// <summary>Records that from output offset <paramref name="off"/> on, the source offset is the output offset plus
+    /// <paramref name="cumulativeDiff"/>, until the next correction.</summary>
+    /// <param name="off">The output offset; not below the previous one (an equal one replaces it).</param>
+    /// <param name="cumulativeDiff">The source offset minus the output offset from <paramref name="off"/> on.</param>
+    /// <remarks>The corrections live in two pooled arrays that double when full and go back to the pool on dispose,
+    /// instead of <see cref="BaseCharFilter"/>'s own map, which grows by an eighth at a time (allocating about eight
+    /// times its final size over a field) and answers every lookup with a binary search.</remarks>
+    protected override void AddOffCorrectMap(int off, int cumulativeDiff)
+    {
+        if (_corrections > 0 && _correctionOffsets[_corrections - 1] >= off)
+        {
+            // Offsets only grow; a second correction at the same offset replaces the first, as in BaseCharFilter.
+            System.Diagnostics.Debug.Assert(_correctionOffsets[_corrections - 1] == off, "Corrections come in output order.");
+            _correctionDiffs[_corrections - 1] = cumulativeDiff;
+            return;
+        }
+
+        if (_corrections == _correctionOffsets.Length)
+        {
+            _correctionOffsets = Grow(_correctionOffsets, _corrections);
+            _correctionDiffs = Grow(_correctionDiffs, _corrections);
+        }
+
+        _correctionOffsets[_corrections] = off;
+        _correctionDiffs[_corrections] = cumulativeDiff;
+        _corrections++;
+    }
+
+    /// <summary>Maps an offset of the normalized text to the original text.</summary>
+    /// <param name="currentOff">An offset of the text this filter returned.</param>
+    /// <returns>The offset in this filter's input.</returns>
+    /// <exception cref="ObjectDisposedException">The filter is disposed (its corrections went back to the pool).</exception>
+    /// <remarks>Exact, as described on the class. A tokenizer asks for offsets in increasing order, so the lookup
+    /// starts from the correction of the previous answer and steps forward; any other order falls back to a binary
+    /// search. Either way the answer is the one <see cref="BaseCharFilter"/> would give for the same corrections.</remarks>
+    protected override int Correct(int currentOff)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        int count = _corrections;
+        int[] offsets = _correctionOffsets;
+        if (count == 0 || currentOff < offsets[0])
+        {
+            return currentOff;
+        }
+
+        // The last correction at or before currentOff.
+        int k = _lastCorrection;
+        if (offsets[k] <= currentOff)
+        {
+            int steps = 0;
+            while (k + 1 < count && offsets[k + 1] <= currentOff && steps++ < 8)
+            {
+                k++;
+            }
+
+            if (k + 1 < count && offsets[k + 1] <= currentOff)
+            {
+                k = LastAtOrBefore(offsets.AsSpan(k + 1, count - k - 1), currentOff) + k + 1;
+            }
+        }
+        else
+        {
+            k = LastAtOrBefore(offsets.AsSpan(0, k), currentOff);
+        }
+
+        _lastCorrection = k;
+        return currentOff + _correctionDiffs[k];
+    }
+
+    /// <summary>Finds the index of the last of the increasing <paramref name="offsets"/> at or before <paramref name="value"/>,
+    /// which the caller knows is at least the first.</summary>
+    private static int LastAtOrBefore(ReadOnlySpan<int> offsets, int value)
+    {
+        int found = offsets.BinarySearch(value);
+        return found >= 0 ? found : ~found - 1;
+    }
+
+    private static int[] Grow(int[] array, int length)
+    {
+        int[] larger = ArrayPool<int>.Shared.Rent(Math.Max(InitialCorrections, length * 2));
+        array.AsSpan(0, length).CopyTo(larger);
+        if (array.Length > 0)
+        {
+            ArrayPool<int>.Shared.Return(array);
+        }
+
+        return larger;
+    }
+
     /// <summary>Classifies every UTF-16 code unit for <paramref name="normalizer"/>, once per normalizer.</summary>
     /// <remarks>A code unit is Safe when it always gives exactly one code unit of output, from itself, and never reaches
     /// into the output before it: its normalization alone is one character, and it is not a surrogate, a combining mark
     /// (a hamza mark composes with the letter before it; marks may be put in order), nor a character that becomes a
     /// space while spaces collapse (that is Space: safe unless the previous character is one too). A FARSI YEH whose
-    /// form depends on the next character is still one character from itself. Everything else is Unsafe.</remarks>
+    /// form depends on the next character is still one character from itself. A code unit that becomes two or more word
+    /// characters (at most the 32 the classification leaves room for), none of them a mark or a surrogate (a lam-alef ligature: LAM and an ALEF), is expanding, of
+    /// kind one more than its length: nothing before or after it reaches into those letters except a mark, which is
+    /// Unsafe. Everything else is Unsafe.</remarks>
     private static byte[] Kinds(ArabicNormalizer normalizer)
     {
         ArabicNormalizerOptions options = normalizer.GetOptions();
@@ -411,6 +584,12 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
 
             one[0] = ch;
             normalizer.Normalize(one, output, out _, out int written);
+            if (written >= 2 && AreLetters(output[..written]))
+            {
+                kinds[c] = (byte)(written + 1);
+                continue;
+            }
+
             if (written != 1 || char.IsSurrogate(output[0]) || IsMark(output[0]))
             {
                 continue;
@@ -420,6 +599,19 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
         }
 
         return kinds;
+    }
+
+    private static bool AreLetters(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (char.IsSurrogate(c) || IsMark(c) || !IsWordCharacter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsMark(char c) => CharUnicodeInfo.GetUnicodeCategory(c)
