@@ -15,10 +15,13 @@ namespace ArabicNorm.Internal;
 /// </summary>
 /// <remarks>
 /// <para>A block is translated only when every code unit in it is one of: plain (its own entry, unchanged); a
-/// one-to-one mapping; a deletion; or (while spaces collapse) a space whose previous output character is known inside
-/// the block. A hamza mark, a contextual FARSI YEH, a surrogate, a compatibility expansion, or a space that would
-/// collapse into output written before the block stops the run just before it. After a run the engine's state (last
-/// output character, its pre-rule character, where the last entry starts) is exactly what the scalar loop leaves.</para>
+/// one-to-one mapping; a deletion; a two-letter expansion; a kept combining mark whose sequence needs no more than an
+/// append or one swap (see <c>OrderMarks</c>); or (while spaces collapse) a space whose previous output character is
+/// known inside the block. A hamza mark, a mark that needs the scalar loop's sorting or the Stream-Safe split, a
+/// contextual FARSI YEH, a surrogate, a longer compatibility expansion, or a space that would collapse into output
+/// written before the block stops the run just before it. After a run the shared <see cref="EngineState"/> (last output
+/// character, its pre-rule character, where the last entry starts, the combining sequence the output ends with) is
+/// exactly what the scalar loop leaves.</para>
 /// <para>This is the instruction-set-neutral part of the vector path, written once: masks, compaction and the
 /// state handed back. Its loops are generic over the classifier struct, so each strategy gets its own compiled copy.</para>
 /// <para>Output is written exactly: nothing past the returned output position is touched, so the engine's
