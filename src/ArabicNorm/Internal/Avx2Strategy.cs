@@ -38,12 +38,16 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
     {
         private readonly Vector256<byte> _touchedLow;
         private readonly Vector256<byte> _touchedHigh;
+        private readonly Vector256<byte> _marksLow;
+        private readonly Vector256<byte> _marksHigh;
         private readonly bool _spaceIsPlain;
 
         private Classifier(PlainRunTables t)
         {
             _touchedLow = Vector256.Create(t.ArabicTouchedLow, t.ArabicTouchedLow);
             _touchedHigh = Vector256.Create(t.ArabicTouchedHigh, t.ArabicTouchedHigh);
+            _marksLow = Vector256.Create(t.ArabicMarksLow, t.ArabicMarksLow);
+            _marksHigh = Vector256.Create(t.ArabicMarksHigh, t.ArabicMarksHigh);
             _spaceIsPlain = t.SpaceIsPlain;
         }
 
@@ -73,6 +77,15 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
             }
 
             return touched.ExtractMostSignificantBits();
+        }
+
+        /// <remarks>Code units below the page pack to 0 and those above it to 255; neither bit is set in the mark map.</remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public uint MarksRaw(ref char p)
+        {
+            ref short q = ref Unsafe.As<char, short>(ref p);
+            Vector256<byte> marks = Lookup(Vector256.LoadUnsafe(ref q), Vector256.LoadUnsafe(ref q, 16), _marksLow, _marksHigh);
+            return ~Vector256.Equals(marks, Vector256<byte>.Zero).ExtractMostSignificantBits();
         }
 
         /// <remarks>The mask's bytes hold lanes 0-7, 16-23, 8-15 and 24-31.</remarks>

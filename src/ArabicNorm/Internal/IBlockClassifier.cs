@@ -36,6 +36,12 @@ internal interface IBlockClassifier<TSelf>
     /// <returns>The same lanes, bit <c>k</c> for lane <c>k</c>.</returns>
     uint InOrder(uint raw);
 
+    /// <summary>Finds the lanes that hold a kept combining mark of the Arabic page
+    /// (<see cref="PlainRunTables.ArabicMarksLow"/>), in the order of <see cref="TouchedRaw"/>.</summary>
+    /// <param name="p">The first code unit of the block.</param>
+    /// <returns>A mask that <see cref="InOrder"/> puts in lane order; a subset of the touched lanes.</returns>
+    uint MarksRaw(ref char p);
+
     /// <summary>Finds the lanes that hold U+0020.</summary>
     /// <param name="p">The first code unit of the block.</param>
     /// <returns>The U+0020 lanes.</returns>

@@ -41,6 +41,23 @@ internal sealed class PlainRunTables
             }
         }
 
+        // The kept combining marks of the page (canonical ordering): a block whose only candidates they are is copied,
+        // and its marks ordered in registers.
+        Span<byte> marks = stackalloc byte[32];
+        bool anyMark = false;
+        for (int low = 1; low < 255; low++)
+        {
+            if (map[0x0600 + low] == NormalizationTables.CombiningMark)
+            {
+                marks[low >> 3] |= (byte)(1 << (low & 7));
+                anyMark = true;
+            }
+        }
+
+        HasMarks = anyMark;
+        ArabicMarksLow = Vector128.Create(marks[..16]);
+        ArabicMarksHigh = Vector128.Create(marks[16..]);
+
         // The classifiers pack every code unit outside the page to byte 0 or 255: those two bits always mean "look it
         // up".
         touched[0] |= 1;
@@ -98,6 +115,17 @@ internal sealed class PlainRunTables
 
     /// <summary>Gets bits 128..255 of the Arabic page map.</summary>
     internal Vector128<byte> ArabicTouchedHigh { get; }
+
+    /// <summary>Gets whether some code unit of the Arabic page is a kept combining mark
+    /// (<see cref="NormalizationTables.CombiningMark"/>): marks are kept and put in canonical order.</summary>
+    internal bool HasMarks { get; }
+
+    /// <summary>Gets bits 0..127 of the Arabic mark map: bit <c>b</c> is set when U+0600+<c>b</c> is a kept combining
+    /// mark. Bits 0 and 255 are never set, so code units outside the page are never marks.</summary>
+    internal Vector128<byte> ArabicMarksLow { get; }
+
+    /// <summary>Gets bits 128..255 of the Arabic mark map.</summary>
+    internal Vector128<byte> ArabicMarksHigh { get; }
 }
 
 /// <summary>Holds the Presentation Forms-B table of <see cref="PlainRunTables.FormsB"/> in eight 16-byte pieces,

@@ -43,12 +43,16 @@ internal sealed class Vector128Strategy : VectorStrategy<Vector128Strategy.Class
     {
         private readonly Vector128<byte> _touchedLow;
         private readonly Vector128<byte> _touchedHigh;
+        private readonly Vector128<byte> _marksLow;
+        private readonly Vector128<byte> _marksHigh;
         private readonly bool _spaceIsPlain;
 
         private Classifier(PlainRunTables t)
         {
             _touchedLow = t.ArabicTouchedLow;
             _touchedHigh = t.ArabicTouchedHigh;
+            _marksLow = t.ArabicMarksLow;
+            _marksHigh = t.ArabicMarksHigh;
             _spaceIsPlain = t.SpaceIsPlain;
         }
 
@@ -68,6 +72,19 @@ internal sealed class Vector128Strategy : VectorStrategy<Vector128Strategy.Class
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public uint InOrder(uint raw) => raw;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public uint MarksRaw(ref char p)
+        {
+            ref ushort q = ref Unsafe.As<char, ushort>(ref p);
+            return Marks16(ref q) | (Marks16(ref Unsafe.Add(ref q, 16)) << 16);
+        }
+
+        // Code units outside the page clamp to 255, whose bit is never set in the mark map.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private uint Marks16(ref ushort q) =>
+            ~Vector128.Equals(Lookup(Vector128.LoadUnsafe(ref q), Vector128.LoadUnsafe(ref q, 8), _marksLow, _marksHigh), Vector128<byte>.Zero)
+                .ExtractMostSignificantBits() & 0xFFFFu;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public uint Spaces(ref char p)
