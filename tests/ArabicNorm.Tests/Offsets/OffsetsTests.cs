@@ -1,17 +1,18 @@
 using System.Buffers;
 using FsCheck.Xunit;
+using ArabicNorm.Tests.Properties;
 
-namespace ArabicNorm.Tests.Beyond;
+namespace ArabicNorm.Tests.Offsets;
 
 public class OffsetsTests
 {
-    [Property(Arbitrary = [typeof(BeyondArbitraries)], MaxTest = 400)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 400)]
     public void NormalizeWithOffsets_TextIsNormalize(RuleText text, OptionsCase options)
     {
         Assert.Equal(options.Normalizer.Normalize(text.Value), options.Normalizer.NormalizeWithOffsets(text.Value).Text);
     }
 
-    [Property(Arbitrary = [typeof(BeyondArbitraries)], MaxTest = 400)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 400)]
     public void SourceIndices_AreMonotonicAndCoverEveryOutputChar(RuleText text, OptionsCase options)
     {
         NormalizedText result = options.Normalizer.NormalizeWithOffsets(text.Value);
@@ -28,7 +29,7 @@ public class OffsetsTests
         }
     }
 
-    [Property(Arbitrary = [typeof(BeyondArbitraries)], MaxTest = 400)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 400)]
     public void SourceIndices_SourceCharProducesItsOutputChars(RuleText text, OptionsCase options)
     {
         // The source character at each mapped position, with the characters after it that produce nothing (deleted,
@@ -52,12 +53,12 @@ public class OffsetsTests
             string mapped = result.Text[k..end];
             Assert.True(
                 Yeh(alone).Contains(Yeh(mapped), StringComparison.Ordinal),
-                $"output {k}..{end} '{RuleText.Escape(mapped)}' from source {s}..{segmentEnd} '{RuleText.Escape(text.Value[s..segmentEnd])}' which alone gives '{RuleText.Escape(alone)}'");
+                $"output {k}..{end} '{Text.Escape(mapped)}' from source {s}..{segmentEnd} '{Text.Escape(text.Value[s..segmentEnd])}' which alone gives '{Text.Escape(alone)}'");
             k = end;
         }
     }
 
-    [Property(Arbitrary = [typeof(BeyondArbitraries)], MaxTest = 300)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 300)]
     public void NormalizeSpanWithIndices_InBlocks_EqualsOneCall(RuleText text, OptionsCase options, ReadSizes sizes)
     {
         // Laws L3 and L4 for the indices: blocks and small destinations give the same text and, once each block's
