@@ -1,5 +1,3 @@
-using ArabicNorm.Tests.Properties;
-
 namespace ArabicNorm.Tests.Streaming;
 
 /// <summary>A reader that returns at most the next of a cycle of sizes per read, as pipes and sockets do.</summary>
