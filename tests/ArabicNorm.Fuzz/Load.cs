@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Text;
 using ArabicNorm.Testing;
-using ArabicNorm.Tests.Beyond;
+using ArabicNorm.Tests.Streaming;
 
 namespace ArabicNorm.Fuzz;
 

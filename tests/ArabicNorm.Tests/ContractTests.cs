@@ -50,7 +50,7 @@ public class ContractTests
     public void Normalize_NothingToChange_ReturnsSameInstance(string preset, string text)
     {
         ArabicNormalizer normalizer = TestText.NormalizerFor(preset);
-        Assert.Equal(text, SpecExpectation.Normalize(text, SpecExpectation.Parse(preset))); // the case is really clean
+        Assert.Equal(text, SpecModel.Normalize(text, SpecModel.Parse(preset))); // the case is really clean
         Assert.Same(text, normalizer.Normalize(text));
         Assert.True(normalizer.IsNormalized(text));
     }
@@ -80,6 +80,104 @@ public class ContractTests
             string once = normalizer.Normalize(text);
             Assert.Same(once, normalizer.Normalize(once));
         }
+    }
+
+    [Theory]
+    [InlineData("Default")]
+    [InlineData("Search")]
+    [InlineData("Persian")]
+    public void GetOptions_Preset_MatchesSpecSection2Table(string preset)
+    {
+        ArabicNormalizerOptions typedFromSpec = SpecModel.Parse(preset);
+        ArabicNormalizer normalizer = preset switch
+        {
+            "Default" => ArabicNormalizer.Default,
+            "Search" => ArabicNormalizer.Search,
+            _ => ArabicNormalizer.Persian,
+        };
+        Assert.Equal(typedFromSpec.ToString(), normalizer.GetOptions().ToString());
+        Assert.Same(normalizer, preset switch { "Default" => ArabicNormalizer.Default, "Search" => ArabicNormalizer.Search, _ => ArabicNormalizer.Persian });
+    }
+
+    [Fact]
+    public void OptionsConstructor_NoArguments_HoldsDefaultPresetValues()
+    {
+        Assert.Equal(SpecModel.DefaultPreset().ToString(), new ArabicNormalizerOptions().ToString());
+    }
+
+    [Fact]
+    public void OptionsNone_EveryOption_IsOffOrKeep()
+    {
+        // The identity of section 2, typed nowhere else: every bool false, every enum at Keep, and no stage enabled.
+        ArabicNormalizerOptions none = ArabicNormalizerOptions.None();
+        foreach (System.Reflection.PropertyInfo p in typeof(ArabicNormalizerOptions).GetProperties().Where(p => p.CanWrite))
+        {
+            object? value = p.GetValue(none);
+            Assert.True(p.PropertyType == typeof(bool) ? Equals(value, false) : value?.ToString() == "Keep", $"{p.Name} = {value}");
+        }
+
+        Assert.DoesNotContain(ArabicNorm.Internal.RuleStages.All.ToArray(), stage => stage.IsEnabled(none));
+        Assert.NotSame(none, ArabicNormalizerOptions.None());
+    }
+
+    [Fact]
+    public void OptionsConstructor_Copy_CopiesEveryValue()
+    {
+        // Each option away from its default, so a value left uncopied shows.
+        var source = new ArabicNormalizerOptions
+        {
+            FoldCompatibilityForms = false,
+            ComposeHamza = false,
+            Letters = LetterTarget.Persian,
+            ContextualFarsiYeh = true,
+            Digits = DigitTarget.ArabicIndic,
+            Quotes = QuoteTarget.Keep,
+            RemoveTatweel = false,
+            RemoveFormatControls = false,
+            Zwnj = ZwnjHandling.Space,
+            NormalizeSpaces = false,
+            CollapseSpaces = true,
+            RemoveDiacritics = true,
+            FoldAlef = true,
+            FoldAlefMaksura = true,
+            FoldTehMarbuta = true,
+            AsciiPunctuation = true,
+        };
+        string expected =
+            "FoldCompatibilityForms=False, ComposeHamza=False, Letters=Persian, ContextualFarsiYeh=True, Digits=ArabicIndic, " +
+            "Quotes=Keep, RemoveTatweel=False, RemoveFormatControls=False, Zwnj=Space, NormalizeSpaces=False, " +
+            "CollapseSpaces=True, RemoveDiacritics=True, FoldAlef=True, FoldAlefMaksura=True, FoldTehMarbuta=True, AsciiPunctuation=True";
+        Assert.Equal(expected, source.ToString());
+        Assert.Equal(expected, new ArabicNormalizerOptions(source).ToString());
+
+        var n = new ArabicNormalizer(source);
+        Assert.Equal(expected, n.GetOptions().ToString());
+        Assert.Equal("ArabicNormalizer { " + expected + " }", n.ToString());
+    }
+
+    [Fact]
+    public void Normalize_EmptyText_ReturnsSameInstance()
+    {
+        Assert.Same(string.Empty, ArabicNormalizer.Search.Normalize(string.Empty));
+        Assert.True(ArabicNormalizer.Search.IsNormalized(string.Empty));
+        Assert.Equal(0, ArabicNormalizer.Search.GetNormalizedLength(string.Empty));
+        Assert.Equal(OperationStatus.Done, ArabicNormalizer.Search.Normalize(ReadOnlySpan<char>.Empty, Span<char>.Empty, out int c, out int w));
+        Assert.Equal(0, c + w);
+    }
+
+    // The string API grows its buffer when compatibility expansions outgrow its first guess.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(300)]
+    public void Normalize_ManyLongExpansions_GrowsTheBuffer(int count)
+    {
+        string input = "abc " + string.Concat(Enumerable.Repeat("\uFDFA\uFEFB", count)); // the 18-character ligature, LAM-ALEF
+        string output = ArabicNormalizer.Default.Normalize(input);
+        Assert.Equal(4 + (count * 20), output.Length);
+        Assert.Equal(SpecModel.Normalize(input, ArabicNormalizer.Default.GetOptions()), output);
+        Assert.Equal(output.Length, ArabicNormalizer.Default.GetNormalizedLength(input));
+        Assert.StartsWith("abc \u0635\u0644\u0649 ", output, StringComparison.Ordinal); // SAD LAM ALEF-MAKSURA: the ligature's first word
     }
 
     [Fact]
@@ -171,7 +269,7 @@ public class ContractTests
     [Fact]
     public void Constructor_OptionsChangedAfterwards_LeavesNormalizerUnchanged()
     {
-        ArabicNormalizerOptions options = SpecExpectation.Identity();
+        ArabicNormalizerOptions options = SpecModel.Identity();
         var normalizer = new ArabicNormalizer(options);
 
         options.Letters = LetterTarget.Arabic;
@@ -194,7 +292,7 @@ public class ContractTests
             string normalized = normalizer.Normalize(text);
             Assert.Equal(normalized.Length, normalizer.GetNormalizedLength(text));
             Assert.Equal(normalized == text, normalizer.IsNormalized(text));
-            Assert.Equal(SpecExpectation.Normalize(text, SpecExpectation.Parse(configuration)), normalized);
+            Assert.Equal(SpecModel.Normalize(text, SpecModel.Parse(configuration)), normalized);
         }
     }
 

@@ -5,7 +5,7 @@ namespace ArabicNorm.Tests;
 
 /// <summary>
 /// Every UTF-16 code unit (and every Arabic mathematical symbol) alone, under each preset and each option on its
-/// own, against <see cref="SpecExpectation"/>, which is written from the spec and not from the library's tables.
+/// own, against <see cref="SpecModel"/>, which is written from the spec and not from the library's tables.
 /// </summary>
 public class ExhaustiveCharTests
 {
@@ -35,22 +35,51 @@ public class ExhaustiveCharTests
         "AsciiPunctuation",
     };
 
+    // Two mixes beyond the presets, which switch every context rule on.
+    private const string Everything = "Default;ContextualFarsiYeh;Zwnj=Space;CollapseSpaces;RemoveDiacritics;FoldAlef;FoldTehMarbuta;AsciiPunctuation";
+    private const string ContextualYeh = "Default;ContextualFarsiYeh;CollapseSpaces;RemoveDiacritics";
+
     [Theory]
     [InlineData("Default")]
     [InlineData("Search")]
     [InlineData("Persian")]
+    [InlineData(Everything)]
+    [InlineData(ContextualYeh)]
     public void Normalize_EveryCharAloneUnderPreset_MatchesSpecTable(string preset)
     {
-        SpecExpectation.EnsureNfkcWorks();
-        AssertEveryCharMatchesSpec(TestText.NormalizerFor(preset), SpecExpectation.Parse(preset), preset, everyApi: true);
+        AssertEveryCharMatchesSpec(TestText.NormalizerFor(preset), SpecModel.Parse(preset), preset, everyApi: true);
     }
 
     [Theory]
     [MemberData(nameof(SingleOptions))]
     public void Normalize_EveryCharAloneUnderOneOption_MatchesSpecTable(string option)
     {
-        SpecExpectation.EnsureNfkcWorks();
-        AssertEveryCharMatchesSpec(TestText.NormalizerFor(option), SpecExpectation.Parse(option), option, everyApi: false);
+        AssertEveryCharMatchesSpec(TestText.NormalizerFor(option), SpecModel.Parse(option), option, everyApi: false);
+    }
+
+    // L5 over every UTF-16 code unit all together, which pairs every high surrogate with the next code unit and
+    // leaves the rest unpaired: one call, the length, and chunks of every Fibonacci size agree with the model.
+    [Theory]
+    [InlineData("Default")]
+    [InlineData("Search")]
+    [InlineData("Persian")]
+    [InlineData("Identity")]
+    [InlineData(Everything)]
+    [InlineData(ContextualYeh)]
+    public void Normalize_EveryCodeUnitAsOneText_IsTotalAndMatchesTheSpecModel(string spec)
+    {
+        ArabicNormalizer n = TestText.NormalizerFor(spec);
+        var all = new char[0x10000];
+        for (int c = 0; c < all.Length; c++)
+        {
+            all[c] = (char)c;
+        }
+
+        string text = new(all);
+        string output = n.Normalize(text);
+        Assert.Equal(SpecModel.Normalize(text, SpecModel.Parse(spec)), output);
+        Assert.Equal(output.Length, n.GetNormalizedLength(text));
+        Assert.Equal(output, Properties.LawProperties.NormalizeInChunks(n, text, [1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233]));
     }
 
     [Fact]
@@ -58,12 +87,11 @@ public class ExhaustiveCharTests
     {
         // The tables build only the entries inside NormalizationTables.RuleInputs; outside, the spec's model must keep
         // every code unit alone under each option on its own (and a preset's mix of them).
-        SpecExpectation.EnsureNfkcWorks();
         ReadOnlySpan<char> ranges = ArabicNorm.Internal.NormalizationTables.RuleInputs;
         ArabicNormalizerOptions[] options =
         [
-            .. SingleOptions.Select(row => SpecExpectation.Parse(row.Data)),
-            SpecExpectation.Parse("Default"), SpecExpectation.Parse("Search"), SpecExpectation.Parse("Persian"),
+            .. SingleOptions.Select(row => SpecModel.Parse(row.Data)),
+            SpecModel.Parse("Default"), SpecModel.Parse("Search"), SpecModel.Parse("Persian"),
         ];
         int outside = 0;
         var failures = new List<string>();
@@ -84,7 +112,7 @@ public class ExhaustiveCharTests
             string s = ((char)c).ToString();
             foreach (ArabicNormalizerOptions o in options)
             {
-                if (SpecExpectation.Normalize(s, o) != s)
+                if (SpecModel.Normalize(s, o) != s)
                 {
                     failures.Add($"U+{c:X4} under {o}");
                 }
@@ -102,15 +130,14 @@ public class ExhaustiveCharTests
     [InlineData("FoldCompatibilityForms")]
     public void Normalize_EveryArabicMathematicalSymbol_MatchesSpecTable(string spec)
     {
-        SpecExpectation.EnsureNfkcWorks();
         ArabicNormalizer normalizer = TestText.NormalizerFor(spec);
-        ArabicNormalizerOptions options = SpecExpectation.Parse(spec);
+        ArabicNormalizerOptions options = SpecModel.Parse(spec);
         int folded = 0;
         var failures = new List<string>();
         for (int cp = 0x1EE00; cp <= 0x1EEFF; cp++)
         {
             string s = char.ConvertFromUtf32(cp);
-            string expected = SpecExpectation.Normalize(s, options);
+            string expected = SpecModel.Normalize(s, options);
             string actual = normalizer.Normalize(s);
             folded += expected != s ? 1 : 0;
             if (expected != actual)
@@ -129,7 +156,7 @@ public class ExhaustiveCharTests
     [Fact]
     public void Normalize_EveryCharAloneUnderIdentityOptions_ReturnsSameInstance()
     {
-        var normalizer = new ArabicNormalizer(SpecExpectation.Identity());
+        var normalizer = new ArabicNormalizer(SpecModel.Identity());
         int firstFailure = -1;
         int failures = 0;
         for (int c = 0; c <= 0xFFFF; c++)
@@ -148,7 +175,7 @@ public class ExhaustiveCharTests
     [Fact]
     public void Normalize_AllCharsAsOneTextUnderIdentityOptions_ReturnsSameInstance()
     {
-        var normalizer = new ArabicNormalizer(SpecExpectation.Identity());
+        var normalizer = new ArabicNormalizer(SpecModel.Identity());
         var sb = new StringBuilder(0x10000 + 4);
         for (int c = 0; c <= 0xFFFF; c++)
         {
@@ -161,22 +188,6 @@ public class ExhaustiveCharTests
         Assert.Equal(all, TestText.NormalizeSpan(normalizer, all));
     }
 
-    [Theory]
-    [InlineData("Default")]
-    [InlineData("Search")]
-    [InlineData("Persian")]
-    public void GetOptions_Preset_MatchesSpecSection2Table(string preset)
-    {
-        ArabicNormalizerOptions typedFromSpec = SpecExpectation.Parse(preset);
-        Assert.Equal(typedFromSpec.ToString(), TestText.NormalizerFor(preset).GetOptions().ToString());
-    }
-
-    [Fact]
-    public void OptionsConstructor_NoArguments_HoldsDefaultPresetValues()
-    {
-        Assert.Equal(SpecExpectation.DefaultPreset().ToString(), new ArabicNormalizerOptions().ToString());
-    }
-
     /// <param name="everyApi">Whether to check the span API, GetNormalizedLength and L1 too (the presets do; the
     /// single options check the string API and IsNormalized, to keep the suite fast).</param>
     private static void AssertEveryCharMatchesSpec(ArabicNormalizer normalizer, ArabicNormalizerOptions options, string name, bool everyApi)
@@ -185,7 +196,7 @@ public class ExhaustiveCharTests
         var expected = new string[0x10000];
         for (int c = 0; c <= 0xFFFF; c++)
         {
-            expected[c] = SpecExpectation.Normalize(((char)c).ToString(), options);
+            expected[c] = SpecModel.Normalize(((char)c).ToString(), options);
         }
 
         int failures = 0;

@@ -98,11 +98,11 @@ public class SeedArticleTests
     [InlineData("Default")]
     [InlineData("Search")]
     [InlineData("Persian")]
-    public void SpecExpectation_Seed_EqualsGoldenFile(string preset)
+    public void SpecModel_Seed_EqualsGoldenFile(string preset)
     {
         // The spec model that the exhaustive tests trust agrees with the independently generated golden files.
         string golden = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Golden", $"iraq-us-dialogue.{preset}.txt"));
-        Assert.Equal(golden, SpecExpectation.Normalize(TestText.ReadSeed(), SpecExpectation.Parse(preset)));
+        Assert.Equal(golden, SpecModel.Normalize(TestText.ReadSeed(), SpecModel.Parse(preset)));
     }
 
     [Theory]

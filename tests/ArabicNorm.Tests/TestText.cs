@@ -37,7 +37,7 @@ internal static class TestText
         "Default" => ArabicNormalizer.Default,
         "Search" => ArabicNormalizer.Search,
         "Persian" => ArabicNormalizer.Persian,
-        _ => s_normalizers.GetOrAdd(spec, s => new ArabicNormalizer(SpecExpectation.Parse(s))),
+        _ => s_normalizers.GetOrAdd(spec, s => new ArabicNormalizer(SpecModel.Parse(s))),
     };
 
     /// <summary>Normalizes through the span API in one call with ample room, asserting it finishes.</summary>

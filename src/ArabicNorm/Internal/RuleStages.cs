@@ -89,14 +89,6 @@ internal static class RuleStages
                 RuleRange.Shift(0x06F0, 0x06F9, '0'), // EXTENDED ARABIC-INDIC DIGIT ZERO..NINE -> 0..9
             ]),
 
-        new(NormalizationCategory.Separators, nameof(ArabicNormalizerOptions.Digits), nameof(DigitTarget.Ascii),
-            RuleStageKind.Map, o => o.Digits == DigitTarget.Ascii,
-            [
-                RuleRange.Map(0x066A, '%'), // ARABIC PERCENT SIGN
-                RuleRange.Map(0x066B, '.'), // ARABIC DECIMAL SEPARATOR
-                RuleRange.Map(0x066C, ','), // ARABIC THOUSANDS SEPARATOR
-            ]),
-
         new(NormalizationCategory.Digits, nameof(ArabicNormalizerOptions.Digits), nameof(DigitTarget.ArabicIndic),
             RuleStageKind.Map, o => o.Digits == DigitTarget.ArabicIndic,
             [RuleRange.Shift(0x06F0, 0x06F9, '\u0660')]), // EXTENDED ARABIC-INDIC -> ARABIC-INDIC DIGIT ZERO..NINE
@@ -104,6 +96,14 @@ internal static class RuleStages
         new(NormalizationCategory.Digits, nameof(ArabicNormalizerOptions.Digits), nameof(DigitTarget.Persian),
             RuleStageKind.Map, o => o.Digits == DigitTarget.Persian,
             [RuleRange.Shift(0x0660, 0x0669, '\u06F0')]), // ARABIC-INDIC -> EXTENDED ARABIC-INDIC DIGIT ZERO..NINE
+
+        new(NormalizationCategory.Separators, nameof(ArabicNormalizerOptions.Digits), nameof(DigitTarget.Ascii),
+            RuleStageKind.Map, o => o.Digits == DigitTarget.Ascii,
+            [
+                RuleRange.Map(0x066A, '%'), // ARABIC PERCENT SIGN
+                RuleRange.Map(0x066B, '.'), // ARABIC DECIMAL SEPARATOR
+                RuleRange.Map(0x066C, ','), // ARABIC THOUSANDS SEPARATOR
+            ]),
 
         new(NormalizationCategory.Quotes, nameof(ArabicNormalizerOptions.Quotes), nameof(QuoteTarget.Ascii),
             RuleStageKind.Map, o => o.Quotes == QuoteTarget.Ascii,

@@ -1,5 +1,5 @@
 using System.Text;
-using ArabicNorm.Tests.Beyond;
+using ArabicNorm.Tests.Streaming;
 
 namespace ArabicNorm.Fuzz;
 

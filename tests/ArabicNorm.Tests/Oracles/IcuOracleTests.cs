@@ -13,7 +13,7 @@ namespace ArabicNorm.Tests.Oracles;
 /// </summary>
 public class IcuOracleTests
 {
-    private static readonly ArabicNormalizerOptions s_foldOnly = new(SpecExpectation.Identity()) { FoldCompatibilityForms = true };
+    private static readonly ArabicNormalizerOptions s_foldOnly = new(SpecModel.Identity()) { FoldCompatibilityForms = true };
 
     private static IEnumerable<int> CompatibilityBlockCodePoints() =>
         Enumerable.Range(0xFB50, 0xFDFF - 0xFB50 + 1)
@@ -141,7 +141,7 @@ public class IcuOracleTests
     [Fact]
     public void RemoveDiacritics_Set_IsIcuNonspacingMarksOfTheArabicBlock()
     {
-        var n = Properties.Options.For(new ArabicNormalizerOptions(SpecExpectation.Identity()) { RemoveDiacritics = true });
+        var n = Properties.Options.For(new ArabicNormalizerOptions(SpecModel.Identity()) { RemoveDiacritics = true });
         for (int c = 0x0600; c <= 0x06FF; c++)
         {
             bool mn = UChar.GetUnicodeCategory(c) == UUnicodeCategory.NonSpacingMark;

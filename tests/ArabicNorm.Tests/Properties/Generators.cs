@@ -76,6 +76,43 @@ public sealed record Driven(Case Case, int[] Numbers)
     public override string ToString() => $"{Case} with [{string.Join(", ", Numbers)}]";
 }
 
+/// <summary>A text drawn mostly from the characters the rules name, so that context (composition, contextual yeh,
+/// space runs, expansions, surrogates) shows up often (<see cref="Generators.RuleTexts"/>).</summary>
+public sealed record RuleText(string Value)
+{
+    public override string ToString() => Text.Escape(Value);
+}
+
+/// <summary>A <see cref="RuleText"/> of valid Unicode scalar values only (no lone surrogates), for the UTF-8 properties.</summary>
+public sealed record ScalarText(string Value)
+{
+    public override string ToString() => Text.Escape(Value);
+}
+
+/// <summary>Options for the API properties, drawn from <see cref="Generators.PooledOptions"/>: the presets, a
+/// contextual-yeh variant and a fixed pool of random combinations, so the properties build few normalizers.</summary>
+public sealed record OptionsCase(ArabicNorm.Tests.Properties.Options Drawn)
+{
+    public ArabicNormalizerOptions Options => Drawn.Value;
+
+    public ArabicNormalizer Normalizer => Drawn.Normalizer;
+
+    public override string ToString() => Drawn.ToString();
+}
+
+/// <summary>A sequence of read sizes for short-reading readers and streams.</summary>
+public sealed record ReadSizes(int[] Sizes)
+{
+    public override string ToString() => string.Join(",", Sizes);
+}
+
+/// <summary>A text of characters that every rule maps one-to-one (no deletion, expansion, composition or collapse
+/// under the option combinations used with it), so that the output lines up with the input position by position.</summary>
+public sealed record OneToOneText(string Value)
+{
+    public override string ToString() => Text.Escape(Value);
+}
+
 /// <summary>
 /// Generators of input that looks like the text the library meets: Arabic news (slices of the seed article and words
 /// rebuilt from the Arabic blocks), Persian-keyboard Arabic, PDF-extracted text, decomposed hamza, digits, quotes and
@@ -358,4 +395,138 @@ public static class Generators
         select new LongSequenceCase(new Case(new Text(t), o)));
 
     public static Arbitrary<Text> ArbitraryText() => Arb.From(Texts.Select(s => new Text(s)), ShrinkText);
+
+    // The characters the rules treat specially, each written as an escape (no Arabic glyphs in code).
+    private static readonly string[] s_ruleCharacters =
+    [
+        "\u0627", "\u0648", "\u064A", "\u06D5", "\u06C1", "\u06D2", // composition bases
+        "\u0653", "\u0654", "\u0655", // MADDA ABOVE, HAMZA ABOVE, HAMZA BELOW
+        "\u06CC", "\u06A9", "\u06AA", "\u06C0", "\u06C2", "\u06D3", "\u06BE", "\u06C3", // letter variants
+        "\u0643", "\u0649", "\u0629", "\u0622", "\u0623", "\u0625", "\u0671", "\u0628", "\u0644", "\u0645", // letters
+        "\u0660", "\u0665", "\u06F0", "\u06F9", "\u066A", "\u066B", "\u066C", // digits and separators
+        "\u00AB", "\u00BB", "\u201C", "\u201D", "\u2018", "\u2019", "\u2032", // quotes and a prime
+        "\u0640", // TATWEEL
+        "\u200B", "\u200E", "\u200F", "\u202B", "\u2066", "\uFEFF", "\u00AD", "\u200D", // controls, ZWJ
+        "\u200C", // ZWNJ
+        " ", " ", " ", "\u00A0", "\u2009", "\u3000", "\n", "\t", // spaces
+        "\u064B", "\u064E", "\u0651", "\u0652", "\u0670", "\u0610", // diacritics
+        "\u060C", "\u061B", "\u061F", "\u06D4", // Arabic punctuation
+        "\uFEFB", "\uFDF2", "\uFDFA", "\uFDFC", "\uFE8D", "\uFE91", "\uFB8E", "\uFC5E", "\uFD3E", // compatibility forms
+        "\uD83B\uDE00", "\uD83B\uDE21", "\uD83D\uDE00", // U+1EE00, U+1EE21 (Arabic math), an emoji
+        "a", "Z", "0", "9", ".", ",",
+    ];
+
+    // The alphabet of OneToOneText: characters each rule maps to one character, never deletes or composes.
+    private static readonly string[] s_oneToOne =
+    [
+        "\u06CC", "\u06A9", "\u06AA", "\u06C1", "\u06BE", "\u06C3", "\u064A", "\u0643", "\u0649", "\u0629", // letters
+        "\u0622", "\u0623", "\u0625", "\u0671", "\u0628", "\u0644", "\u0645", "\u0646", // alef forms, letters
+        "\u0660", "\u0669", "\u06F0", "\u06F5", "\u066A", "\u066B", "\u066C", "1", // digits, separators
+        "\u00AB", "\u00BB", "\u201C", "\u201D", "\u2018", "\u2019", "\u2032", // quotes, a prime
+        "\u00A0", "\u2009", "\u3000", "\n", // spaces (CollapseSpaces is off for this alphabet)
+        "\u060C", "\u061B", "\u061F", "\u06D4", "a", ".", // punctuation
+    ];
+
+    // One piece of a RuleText: mostly a rule character, sometimes a character of a block the rules cover. (Mixing in
+    // this family's Fragment breaks the premise of OffsetsTests.SourceIndices_SourceCharProducesItsOutputChars: a
+    // hamza mark that composes across an Extended-A mark is mapped to the letter, not to the segment the property
+    // normalizes alone.)
+    private static Gen<string> RulePiece => Gen.Frequency(
+        (14, Gen.Elements(s_ruleCharacters)),
+        (2, Gen.Choose(0x20, 0x7E).Select(c => ((char)c).ToString())),
+        (2, Gen.Choose(0x0600, 0x06FF).Select(c => ((char)c).ToString())),
+        (1, Gen.Choose(0xFB50, 0xFEFF).Select(c => ((char)c).ToString())),
+        (1, Gen.Choose(0x1EE00, 0x1EEFF).Select(char.ConvertFromUtf32)),
+        (1, Gen.Choose(0, 0xFFFF).Where(c => c is < 0xD800 or > 0xDFFF).Select(c => ((char)c).ToString())),
+        (1, Gen.Choose(0xD800, 0xDFFF).Select(c => ((char)c).ToString())));
+
+    /// <summary>Gets a generator of texts drawn mostly from the characters the rules name, lone surrogates included.</summary>
+    public static Gen<string> RuleTexts =>
+        Gen.Sized(size => Gen.Choose(0, Math.Max(1, size * 3))
+            .SelectMany(n => RulePiece.ArrayOf(n))
+            .Select(parts => string.Concat(parts)));
+
+    /// <summary>Gets a generator of <see cref="RuleTexts"/> with every lone surrogate replaced by U+FFFD.</summary>
+    public static Gen<string> ScalarTexts => RuleTexts.Select(ReplaceLoneSurrogates);
+
+    // Building a normalizer builds its 64 Ki-entry table, so the API properties draw from a fixed pool: the presets, a
+    // contextual-yeh variant, and 36 combinations drawn once from a seeded random source.
+    private static readonly Lazy<Options[]> s_optionsPool = new(() =>
+    {
+        var random = new Random(20261129);
+        var pool = new List<Options>
+        {
+            s_default,
+            s_search,
+            s_persian,
+            new("ContextualYeh", new ArabicNormalizerOptions { ContextualFarsiYeh = true, CollapseSpaces = true }),
+        };
+        for (int k = 0; k < 36; k++)
+        {
+            bool B() => random.Next(2) == 1;
+            pool.Add(new Options($"Pool{k}", new ArabicNormalizerOptions
+            {
+                FoldCompatibilityForms = B(),
+                ComposeHamza = B(),
+                Letters = (LetterTarget)random.Next(3),
+                ContextualFarsiYeh = B(),
+                Digits = (DigitTarget)random.Next(4),
+                Quotes = (QuoteTarget)random.Next(2),
+                RemoveTatweel = B(),
+                RemoveFormatControls = B(),
+                Zwnj = (ZwnjHandling)random.Next(3),
+                NormalizeSpaces = B(),
+                CollapseSpaces = B(),
+                RemoveDiacritics = B(),
+                FoldAlef = B(),
+                FoldAlefMaksura = B(),
+                FoldTehMarbuta = B(),
+                AsciiPunctuation = B(),
+            }));
+        }
+
+        return [.. pool];
+    });
+
+    /// <summary>Gets a generator of options from a fixed pool of 40: the presets, a contextual-yeh variant and 36
+    /// random combinations.</summary>
+    public static Gen<Options> PooledOptions => Gen.Choose(0, 39).Select(k => s_optionsPool.Value[k]);
+
+    public static Arbitrary<RuleText> ArbitraryRuleText() =>
+        Arb.From(RuleTexts.Select(s => new RuleText(s)), t => ShrinkString(t.Value).Select(s => new RuleText(s)));
+
+    public static Arbitrary<ScalarText> ArbitraryScalarText() =>
+        Arb.From(ScalarTexts.Select(s => new ScalarText(s)), t => ShrinkString(t.Value).Where(s => !HasLoneSurrogate(s)).Select(s => new ScalarText(s)));
+
+    public static Arbitrary<OptionsCase> ArbitraryOptionsCase() => Arb.From(PooledOptions.Select(o => new OptionsCase(o)));
+
+    public static Arbitrary<ReadSizes> ArbitraryReadSizes() =>
+        Arb.From(Gen.Choose(1, 40).ArrayOf().Select(a => new ReadSizes(a.Length == 0 ? [1] : a)));
+
+    public static Arbitrary<OneToOneText> ArbitraryOneToOneText() =>
+        Arb.From(Gen.Elements(s_oneToOne).ArrayOf().Select(a => new OneToOneText(string.Concat(a))));
+
+    /// <summary>Tells whether <paramref name="s"/> holds a surrogate that is not half of a pair.</summary>
+    internal static bool HasLoneSurrogate(string s) => ReplaceLoneSurrogates(s) != s;
+
+    private static string ReplaceLoneSurrogates(string s)
+    {
+        char[]? copy = null;
+        for (int i = 0; i < s.Length; i++)
+        {
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(s[i]))
+            {
+                copy ??= s.ToCharArray();
+                copy[i] = '\uFFFD';
+            }
+        }
+
+        return copy is null ? s : new string(copy);
+    }
+
+    private static IEnumerable<string> ShrinkString(string s) => ShrinkText(new Text(s)).Select(t => t.Value);
 }

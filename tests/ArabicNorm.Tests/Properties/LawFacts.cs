@@ -3,61 +3,11 @@ using System.Buffers;
 namespace ArabicNorm.Tests.Properties;
 
 /// <summary>
-/// The exhaustive halves of the laws that random cases cannot cover well: every UTF-16 code unit (L5), allocation
-/// counts (L6), and named regression cases from shrunk counterexamples.
+/// The halves of the laws that random cases cannot cover well: allocation counts (L6) and the empty destination (L4).
+/// Every UTF-16 code unit (L5) is in <see cref="ExhaustiveCharTests"/>.
 /// </summary>
 public class LawFacts
 {
-    public static TheoryData<string> OptionSets => ["Default", "Search", "Persian", "Everything", "Identity", "ContextualYeh"];
-
-    private static ArabicNormalizerOptions OptionsFor(string name) => name switch
-    {
-        "Default" => ArabicNormalizer.Default.GetOptions(),
-        "Search" => ArabicNormalizer.Search.GetOptions(),
-        "Persian" => ArabicNormalizer.Persian.GetOptions(),
-        "Identity" => SpecExpectation.Identity(),
-        "ContextualYeh" => new ArabicNormalizerOptions { ContextualFarsiYeh = true, CollapseSpaces = true, RemoveDiacritics = true },
-        _ => new ArabicNormalizerOptions
-        {
-            ContextualFarsiYeh = true,
-            Zwnj = ZwnjHandling.Space,
-            CollapseSpaces = true,
-            RemoveDiacritics = true,
-            FoldAlef = true,
-            FoldTehMarbuta = true,
-            AsciiPunctuation = true,
-        },
-    };
-
-    // L5 over every UTF-16 code unit, alone and all together (which pairs every high surrogate with the next code
-    // unit and leaves the rest unpaired), and the model agrees on each.
-    [Theory]
-    [MemberData(nameof(OptionSets))]
-    public void Normalize_EveryCodeUnit_IsTotalAndMatchesTheSpecModel(string optionSet)
-    {
-        ArabicNormalizerOptions o = OptionsFor(optionSet);
-        ArabicNormalizer n = Options.For(o);
-        var mismatches = new List<string>();
-        var all = new char[0x10000];
-        for (int c = 0; c < 0x10000; c++)
-        {
-            all[c] = (char)c;
-            string s = ((char)c).ToString();
-            string actual = n.Normalize(s);
-            if (actual != SpecModel.Normalize(s, o))
-            {
-                mismatches.Add($"U+{c:X4}");
-            }
-        }
-
-        Assert.Empty(mismatches);
-        string text = new(all);
-        string output = n.Normalize(text);
-        Assert.Equal(SpecModel.Normalize(text, o), output);
-        Assert.Equal(output.Length, n.GetNormalizedLength(text));
-        Assert.Equal(output, LawProperties.NormalizeInChunks(n, text, [1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233]));
-    }
-
     // L6: the span APIs allocate nothing, clean text or not, and the string API allocates nothing for clean text.
     [Theory]
     [InlineData("\u06CC\u06A9\u0661\u201C\uFEFB\u0627\u0654 \u00A0\u200F")] // FARSI YEH, KEHEH, digit, quote, LAM-ALEF, ALEF + HAMZA, spaces, RLM

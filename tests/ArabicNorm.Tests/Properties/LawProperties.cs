@@ -257,7 +257,7 @@ public class LawProperties
     [LawProperty]
     public bool Normalize_IdentityOptions_IsTheIdentity(Text t)
     {
-        ArabicNormalizer n = Options.For(SpecExpectation.Identity());
+        ArabicNormalizer n = Options.For(SpecModel.Identity());
         string output = n.Normalize(t.Value);
         return ReferenceEquals(output, t.Value) && n.IsNormalized(t.Value);
     }

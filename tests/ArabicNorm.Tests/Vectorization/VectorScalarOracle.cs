@@ -16,7 +16,7 @@ internal static class VectorScalarOracle
         yield return ("Default", new ArabicNormalizerOptions());
         yield return ("Search", ArabicNormalizer.CreateSearchOptions());
         yield return ("Persian", ArabicNormalizer.CreatePersianOptions());
-        yield return ("Identity", SpecExpectation.Identity());
+        yield return ("Identity", SpecModel.Identity());
         yield return ("ContextualYehCollapse", new ArabicNormalizerOptions { ContextualFarsiYeh = true, CollapseSpaces = true });
         yield return ("ZwnjSpaceNoCompose", new ArabicNormalizerOptions { Zwnj = ZwnjHandling.Space, ComposeHamza = false, RemoveDiacritics = true });
         yield return ("CollapseOnly", new ArabicNormalizerOptions { CollapseSpaces = true, FoldCompatibilityForms = false });

@@ -1,14 +1,15 @@
 using System.Buffers;
 using System.Text;
 using FsCheck.Xunit;
+using ArabicNorm.Tests.Properties;
 
-namespace ArabicNorm.Tests.Beyond;
+namespace ArabicNorm.Tests.Utf8;
 
 public class Utf8Tests
 {
     private static readonly UTF8Encoding s_strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    [Property(Arbitrary = [typeof(BeyondArbitraries)], MaxTest = 400)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 400)]
     public void NormalizeUtf8_ValidText_AgreesWithUtf16(ScalarText text, OptionsCase options)
     {
         byte[] source = s_strict.GetBytes(text.Value);
@@ -19,7 +20,7 @@ public class Utf8Tests
         Assert.Equal(s_strict.GetBytes(options.Normalizer.Normalize(text.Value)), destination[..written]);
     }
 
-    [Property(Arbitrary = [typeof(BeyondArbitraries)], MaxTest = 400)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 400)]
     public void NormalizeUtf8_BlocksAndSmallDestinations_EqualOneCall(ScalarText text, OptionsCase options, ReadSizes cuts)
     {
         // Law L3 (blocks cut at any byte) and L4 (a destination too small resumes to the identical output).

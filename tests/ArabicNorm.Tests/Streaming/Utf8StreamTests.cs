@@ -1,13 +1,14 @@
 using System.Text;
 using FsCheck.Xunit;
+using ArabicNorm.Tests.Properties;
 
-namespace ArabicNorm.Tests.Beyond;
+namespace ArabicNorm.Tests.Streaming;
 
 public class Utf8StreamTests
 {
     private static readonly UTF8Encoding s_strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    [Property(Arbitrary = [typeof(BeyondArbitraries)], MaxTest = 300)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 300)]
     public void NormalizeUtf8Stream_AnyReadSizes_EqualsWholeText(ScalarText text, OptionsCase options, ReadSizes reads)
     {
         byte[] source = s_strict.GetBytes(text.Value);
@@ -16,7 +17,7 @@ public class Utf8StreamTests
         Assert.Equal(s_strict.GetBytes(options.Normalizer.Normalize(text.Value)), destination.ToArray());
     }
 
-    [Property(Arbitrary = [typeof(BeyondArbitraries)], MaxTest = 100)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 100)]
     public void NormalizeUtf8StreamAsync_AnyReadSizes_EqualsWholeText(ScalarText text, OptionsCase options, ReadSizes reads)
     {
         byte[] source = s_strict.GetBytes(text.Value);
@@ -25,7 +26,7 @@ public class Utf8StreamTests
         Assert.Equal(s_strict.GetBytes(options.Normalizer.Normalize(text.Value)), destination.ToArray());
     }
 
-    [Property(Arbitrary = [typeof(BeyondArbitraries)], MaxTest = 200)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 200)]
     public void NormalizeUtf8Stream_WithReport_SameOutputAndReportAsSpanApis(ScalarText text, OptionsCase options, ReadSizes reads)
     {
         byte[] source = s_strict.GetBytes(text.Value);

@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Text;
+using ArabicNorm.Tests.Properties;
 
-namespace ArabicNorm.Tests.Beyond;
+namespace ArabicNorm.Tests.Docs;
 
 /// <summary>The README's examples for UTF-8, streams, offsets and the change report (samples/Streaming), checked as tests.</summary>
 public class ReadmeExamplesTests

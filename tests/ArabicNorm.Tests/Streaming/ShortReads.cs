@@ -1,4 +1,4 @@
-namespace ArabicNorm.Tests.Beyond;
+namespace ArabicNorm.Tests.Streaming;
 
 /// <summary>A reader that returns at most the next of a cycle of sizes per read, as pipes and sockets do.</summary>
 internal sealed class ShortReadReader(string text, int[] sizes) : TextReader

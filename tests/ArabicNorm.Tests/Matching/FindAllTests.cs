@@ -4,7 +4,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using ArabicNorm.Tests.Properties;
 
-namespace ArabicNorm.Tests.Beyond;
+namespace ArabicNorm.Tests.Matching;
 
 /// <summary>A text to search, a query and the options to normalize both with.</summary>
 public sealed record FindCase(Options Options, string Text, string Query)

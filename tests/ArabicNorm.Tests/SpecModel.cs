@@ -2,18 +2,95 @@ using System.Globalization;
 using System.Text;
 using ICU4N.Text;
 
-namespace ArabicNorm.Tests.Properties;
+namespace ArabicNorm.Tests;
 
 /// <summary>
-/// A slow, list-based model of the normalization contract, written from the spec's sections and laws rather than from
-/// the engine: the compatibility folding comes from ICU4N's NFKC, the per-character rules from the spec's tables,
-/// and the context rules (composition, contextual yeh, collapsing) run as separate passes over a list.
+/// The tests' one oracle of the whole contract: a slow, list-based model written from the spec's sections and laws
+/// rather than from the engine. The compatibility folding comes from ICU4N's NFKC (so it works under invariant
+/// globalization), the per-character rules from the spec's tables, and the context rules (composition, contextual
+/// yeh, collapsing) run as separate passes over a list. Nothing here calls <c>ArabicNorm.Internal</c>.
 /// </summary>
 internal static class SpecModel
 {
     internal const char Deleted = '\uDFFF'; // a lone low surrogate: no rule ever produces one
 
     private static readonly Normalizer2 s_nfkc = Normalizer2.NFKCInstance;
+
+    /// <summary>Returns options with every rule off: the identity normalizer of section 2
+    /// (<c>ContractTests</c> checks that every option of it is off).</summary>
+    internal static ArabicNormalizerOptions Identity() => ArabicNormalizerOptions.None();
+
+    /// <summary>Returns the Default preset's options, typed in from the table of section 2.</summary>
+    internal static ArabicNormalizerOptions DefaultPreset()
+    {
+        ArabicNormalizerOptions o = Identity();
+        o.FoldCompatibilityForms = true;
+        o.ComposeHamza = true;
+        o.Letters = LetterTarget.Arabic;
+        o.Digits = DigitTarget.Ascii;
+        o.Quotes = QuoteTarget.Ascii;
+        o.RemoveTatweel = true;
+        o.RemoveFormatControls = true;
+        o.Zwnj = ZwnjHandling.Remove;
+        o.NormalizeSpaces = true;
+        return o;
+    }
+
+    /// <summary>Returns the Search preset's options, typed in from the table of section 2.</summary>
+    internal static ArabicNormalizerOptions SearchPreset()
+    {
+        ArabicNormalizerOptions o = DefaultPreset();
+        o.Zwnj = ZwnjHandling.Space;
+        o.CollapseSpaces = true;
+        o.RemoveDiacritics = true;
+        o.FoldAlef = true;
+        o.FoldAlefMaksura = true;
+        o.FoldTehMarbuta = true;
+        o.AsciiPunctuation = true;
+        return o;
+    }
+
+    /// <summary>Returns the Persian preset's options, typed in from the table of section 2.</summary>
+    internal static ArabicNormalizerOptions PersianPreset()
+    {
+        ArabicNormalizerOptions o = DefaultPreset();
+        o.Letters = LetterTarget.Persian;
+        o.Digits = DigitTarget.Persian;
+        o.Quotes = QuoteTarget.Keep;
+        o.Zwnj = ZwnjHandling.Keep;
+        return o;
+    }
+
+    /// <summary>Returns the options named by <paramref name="spec"/>: a preset name (<c>Default</c>, <c>Search</c>,
+    /// <c>Persian</c>) or <c>Identity</c>, optionally followed by <c>;Option</c> (a bool set to true) or
+    /// <c>;Option=Value</c> items. A spec that starts with an option starts from <c>Identity</c>.</summary>
+    internal static ArabicNormalizerOptions Parse(string spec)
+    {
+        string[] parts = spec.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        int first = 1;
+        ArabicNormalizerOptions o;
+        switch (parts[0])
+        {
+            case "Identity": o = Identity(); break;
+            case "Default": o = DefaultPreset(); break;
+            case "Search": o = SearchPreset(); break;
+            case "Persian": o = PersianPreset(); break;
+            default: o = Identity(); first = 0; break;
+        }
+
+        for (int i = first; i < parts.Length; i++)
+        {
+            string[] nameValue = parts[i].Split('=');
+            System.Reflection.PropertyInfo property = typeof(ArabicNormalizerOptions).GetProperty(nameValue[0])
+                ?? throw new ArgumentException($"Unknown option '{nameValue[0]}' in '{spec}'.", nameof(spec));
+            object value = property.PropertyType == typeof(bool)
+                ? (nameValue.Length == 1 || bool.Parse(nameValue[1]))
+                : Enum.Parse(property.PropertyType, nameValue[1]);
+            property.SetValue(o, value);
+        }
+
+        return o;
+    }
 
     // 3.5: the double and single quotation marks.
     internal static readonly char[] DoubleQuotes =

@@ -2,7 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using ArabicNorm.Tests.Properties;
 
-namespace ArabicNorm.Tests.Beyond;
+namespace ArabicNorm.Tests.Matching;
 
 /// <summary>Two texts that often differ only in spelling (variant letters, digits, quotes, marks, controls, decomposed
 /// hamza, ligatures), sometimes not, under options with which to compare them.</summary>

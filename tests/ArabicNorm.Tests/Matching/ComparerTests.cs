@@ -1,6 +1,6 @@
 using ArabicNorm.Tests.Properties;
 
-namespace ArabicNorm.Tests.Beyond;
+namespace ArabicNorm.Tests.Matching;
 
 /// <summary>The normalized comparer: its laws against <see cref="ArabicNormalizer.Normalize(string)"/>, the alternate
 /// lookup, null handling and the zero-allocation claim.</summary>

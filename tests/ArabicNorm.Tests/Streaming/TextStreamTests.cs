@@ -1,11 +1,12 @@
 using ArabicNorm.Internal;
 using FsCheck.Xunit;
+using ArabicNorm.Tests.Properties;
 
-namespace ArabicNorm.Tests.Beyond;
+namespace ArabicNorm.Tests.Streaming;
 
 public class TextStreamTests
 {
-    [Property(Arbitrary = [typeof(BeyondArbitraries)], MaxTest = 300)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 300)]
     public void NormalizeTextReader_AnyReadSizes_EqualsWholeText(RuleText text, OptionsCase options, ReadSizes reads)
     {
         var writer = new StringWriter();
@@ -13,7 +14,7 @@ public class TextStreamTests
         Assert.Equal(options.Normalizer.Normalize(text.Value), writer.ToString());
     }
 
-    [Property(Arbitrary = [typeof(BeyondArbitraries)], MaxTest = 100)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 100)]
     public void NormalizeTextReaderAsync_AnyReadSizes_EqualsWholeText(RuleText text, OptionsCase options, ReadSizes reads)
     {
         var writer = new StringWriter();
@@ -21,7 +22,7 @@ public class TextStreamTests
         Assert.Equal(options.Normalizer.Normalize(text.Value), writer.ToString());
     }
 
-    [Property(Arbitrary = [typeof(BeyondArbitraries)], MaxTest = 300)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 300)]
     public void Pump_TinyBuffers_EqualsWholeText(RuleText text, OptionsCase options, ReadSizes reads)
     {
         // Buffers of 4 code units run every growth, compaction and output-full path.

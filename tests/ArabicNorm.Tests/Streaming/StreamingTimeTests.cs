@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
+using ArabicNorm.Tests.Properties;
 
-namespace ArabicNorm.Tests.Beyond;
+namespace ArabicNorm.Tests.Streaming;
 
 /// <summary>
 /// Shows, in a process of its own, that streaming is linear: a letter followed by 10^4, 10^5 and 10^6 marks, fed

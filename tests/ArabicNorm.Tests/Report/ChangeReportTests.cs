@@ -1,29 +1,10 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using ArabicNorm.Tests.Properties;
+using ArabicNorm.Tests.Streaming;
 
-namespace ArabicNorm.Tests.Beyond;
-
-/// <summary>A text of characters that every rule maps one-to-one (no deletion, expansion, composition or collapse
-/// under the option combinations used with it), so that the output lines up with the input position by position.</summary>
-public sealed record OneToOneText(string Value)
-{
-    public override string ToString() => RuleText.Escape(Value);
-
-    public static Arbitrary<OneToOneText> Arbitrary()
-    {
-        string[] alphabet =
-        [
-            "\u06CC", "\u06A9", "\u06AA", "\u06C1", "\u06BE", "\u06C3", "\u064A", "\u0643", "\u0649", "\u0629", // letters
-            "\u0622", "\u0623", "\u0625", "\u0671", "\u0628", "\u0644", "\u0645", "\u0646", // alef forms, letters
-            "\u0660", "\u0669", "\u06F0", "\u06F5", "\u066A", "\u066B", "\u066C", "1", // digits, separators
-            "\u00AB", "\u00BB", "\u201C", "\u201D", "\u2018", "\u2019", "\u2032", // quotes, a prime
-            "\u00A0", "\u2009", "\u3000", "\n", // spaces (CollapseSpaces is off for this alphabet)
-            "\u060C", "\u061B", "\u061F", "\u06D4", "a", ".", // punctuation
-        ];
-        return Arb.From(Gen.Elements(alphabet).ArrayOf().Select(a => new OneToOneText(string.Concat(a))));
-    }
-}
+namespace ArabicNorm.Tests.Report;
 
 public class ChangeReportTests
 {
@@ -96,7 +77,7 @@ public class ChangeReportTests
         Assert.Equal(text.Length, report.Characters);
     }
 
-    [Property(Arbitrary = [typeof(OneToOneText), typeof(BeyondArbitraries)], MaxTest = 300)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 300)]
     public void GetChangeReport_LengthKept_TotalEqualsPositionalDiff(OneToOneText text)
     {
         foreach (string preset in new[] { "default", "search-no-collapse", "persian" })
@@ -116,7 +97,7 @@ public class ChangeReportTests
         }
     }
 
-    [Property(Arbitrary = [typeof(BeyondArbitraries)], MaxTest = 300)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 300)]
     public void GetChangeReport_AddsUpOverLineBreaks(RuleText text, OptionsCase options)
     {
         // A line break is a hard boundary for every rule (it is output as is, is not a space, and ends a word), so the
@@ -131,7 +112,7 @@ public class ChangeReportTests
         Assert.Equal(options.Normalizer.GetChangeReport(text.Value), sum);
     }
 
-    [Property(Arbitrary = [typeof(BeyondArbitraries)], MaxTest = 300)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 300)]
     public void GetChangeReport_UnchangedOutputMeansNoChange(RuleText text, OptionsCase options)
     {
         NormalizationReport report = options.Normalizer.GetChangeReport(text.Value);
@@ -140,7 +121,7 @@ public class ChangeReportTests
         Assert.True(report.ChangedCharacters <= report.Characters);
     }
 
-    [Property(Arbitrary = [typeof(BeyondArbitraries)], MaxTest = 200)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 200)]
     public void GetChangeReport_ReaderAndWriterOverloads_AgreeWithSpan(RuleText text, OptionsCase options, ReadSizes reads)
     {
         NormalizationReport expected = options.Normalizer.GetChangeReport(text.Value);

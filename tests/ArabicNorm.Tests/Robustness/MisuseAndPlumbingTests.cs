@@ -1,6 +1,7 @@
 using System.Text;
+using ArabicNorm.Tests.Properties;
 
-namespace ArabicNorm.Tests.Beyond;
+namespace ArabicNorm.Tests.Robustness;
 
 /// <summary>
 /// The argument errors of the reader, stream, offsets and report APIs (parameter names and messages a user can act
