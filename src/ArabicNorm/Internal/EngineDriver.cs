@@ -201,17 +201,18 @@ internal static class EngineDriver
     /// <returns>The normalized text.</returns>
     /// <remarks>
     /// <para>A string's length is fixed when it is allocated, and only the engine knows the result's length. Counting
-    /// it first would run the engine twice, so the first <see cref="ProbeLength"/> characters from the restart point
-    /// are normalized into a stack buffer, and their output decides:</para>
+    /// it first would run the engine twice, so a probe decides: the first sixteenth of the text from the restart point
+    /// (at least <see cref="ProbeLength"/> characters) is normalized into a pooled buffer, and its output decides.</para>
     /// <list type="bullet">
-    /// <item>it kept their length (letters, digits, quotation marks, one-to-one compatibility forms: the common case of
-    /// the <c>Default</c> and <c>Persian</c> presets): the result is allocated at the text's length, the prefix and the
-    /// probe's output copied into it, and the engine writes the rest straight into it. Should the rest change the
-    /// length after all, the output so far is copied once into a string of the right length (counted first when the
-    /// text grows).</item>
-    /// <item>it changed their length (deleted diacritics, collapsed spaces, expanded ligatures: the common case of
-    /// <c>Search</c>): the rest goes into a pooled buffer that grows by <see cref="Grow"/>, and the result is copied
-    /// from it once, as the runtime does for results of unknown length. No guess is allocated and thrown away.</item>
+    /// <item>It kept the probe's length (letters, digits, quotation marks, one-to-one compatibility forms: the common
+    /// case of the <c>Default</c> and <c>Persian</c> presets): the result is allocated at the text's length, the prefix
+    /// and the probe's output are copied into it, and the engine writes the rest straight into it. Should the rest
+    /// change the length after all, the output so far is copied once into a string of the right length (counted first
+    /// when the text grew).</item>
+    /// <item>It changed the length (deleted diacritics, collapsed spaces, expanded ligatures: the common case of
+    /// <c>Search</c>): the rest goes on into the same pooled buffer, which grows by <see cref="Grow"/>, and the result
+    /// is copied from it once, as the runtime does for results of unknown length. No guess is allocated and thrown
+    /// away.</item>
     /// </list>
     /// <para>With <paramref name="exactLength"/> known (the string-length check counted it), the result is allocated
     /// at that length and written in place.</para>
@@ -225,28 +226,34 @@ internal static class EngineDriver
             return new string(text);
         }
 
+        ReadOnlySpan<char> prefix = text[..restart];
         ReadOnlySpan<char> rest = text[restart..];
         if (exactLength >= 0)
         {
-            return WriteInPlace(tables, text[..restart], default, rest, exactLength);
+            return WriteInPlace(tables, prefix, default, rest, exactLength);
         }
 
-        Span<char> probe = stackalloc char[ProbeOutputLength];
-        ReadOnlySpan<char> window = rest[..Math.Min(rest.Length, ProbeLength)];
-        NormalizationEngine<char, Utf16Codec>.Run(
-            tables, window, probe, default, out int consumed, out int written, isFinalBlock: window.Length == rest.Length);
-        rest = rest[consumed..];
-        return written == consumed
-            ? WriteInPlace(tables, text[..restart], probe[..written], rest, text.Length)
-            : WriteThroughBuffer(tables, text[..restart], probe[..written], rest);
+        // The buffer is sized for the whole rest, so that the buffer path goes on in it without a copy.
+        int window = Math.Min(rest.Length, Math.Max(ProbeLength, rest.Length / 16));
+        char[] buffer = ArrayPool<char>.Shared.Rent(InitialLength(rest.Length));
+        try
+        {
+            NormalizationEngine<char, Utf16Codec>.Run(
+                tables, rest[..window], buffer, default, out int consumed, out int written, isFinalBlock: window == rest.Length);
+            rest = rest[consumed..];
+            return written == consumed
+                ? WriteInPlace(tables, prefix, buffer.AsSpan(0, written), rest, text.Length)
+                : WriteThroughBuffer(tables, prefix, ref buffer, written, rest);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
-    /// <summary>How many characters from the restart point <see cref="NormalizeToString"/> probes for a change of
+    /// <summary>The fewest characters from the restart point <see cref="NormalizeToString"/> probes for a change of
     /// length.</summary>
     internal const int ProbeLength = 256;
-
-    // Room for the probe's output: most of it expands by less; a probe that fills it has changed the length anyway.
-    private const int ProbeOutputLength = 4 * ProbeLength;
 
     // Allocates the result at `length` (exact, or the text's own length), copies the prefix and what the probe wrote,
     // and lets the engine write the rest in place; a length that turns out wrong costs one copy.
@@ -278,40 +285,40 @@ internal static class EngineDriver
         return larger;
     }
 
-    // Normalizes the rest into a pooled buffer that grows by the one policy, then copies prefix and output once.
+    // Goes on normalizing the rest into the pooled buffer (which holds `length` characters of output), growing it by
+    // the one policy, then copies prefix and output into the result once. The caller returns the buffer to the pool.
     private static string WriteThroughBuffer(
-        NormalizationTables tables, ReadOnlySpan<char> prefix, ReadOnlySpan<char> written, ReadOnlySpan<char> rest)
+        NormalizationTables tables, ReadOnlySpan<char> prefix, ref char[] buffer, int length, ReadOnlySpan<char> rest)
     {
-        char[] buffer = ArrayPool<char>.Shared.Rent(written.Length + InitialLength(rest.Length));
-        try
+        int room = InitialLength(rest.Length);
+        bool grow = buffer.Length - length < room;
+        while (true)
         {
-            written.CopyTo(buffer);
-            int length = written.Length;
-            while (true)
+            if (grow)
             {
-                OperationStatus status = Step<char, Utf16Codec>(tables, ref rest, buffer.AsSpan(length), default, out _, out int more);
-                length += more;
-                if (status != OperationStatus.DestinationTooSmall)
-                {
-                    break;
-                }
-
-                char[] larger = ArrayPool<char>.Shared.Rent(Grow(buffer.Length, length));
+                char[] larger = ArrayPool<char>.Shared.Rent(Math.Max(Grow(buffer.Length, length), checked(length + room)));
                 buffer.AsSpan(0, length).CopyTo(larger);
                 ArrayPool<char>.Shared.Return(buffer);
                 buffer = larger;
             }
 
-            string result = new('\0', checked(prefix.Length + length));
-            Span<char> output = Writable(result);
-            prefix.CopyTo(output);
-            buffer.AsSpan(0, length).CopyTo(output[prefix.Length..]);
-            return result;
+            OperationStatus status = Step<char, Utf16Codec>(tables, ref rest, buffer.AsSpan(length), default, out _, out int more);
+            length += more;
+            if (status != OperationStatus.DestinationTooSmall)
+            {
+                break;
+            }
+
+            // Filled up: grow by the policy alone.
+            grow = true;
+            room = 0;
         }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(buffer);
-        }
+
+        string result = new('\0', checked(prefix.Length + length));
+        Span<char> output = Writable(result);
+        prefix.CopyTo(output);
+        buffer.AsSpan(0, length).CopyTo(output[prefix.Length..]);
+        return result;
     }
 
     // A fresh string of length > 0 is a new object no one else holds yet: filling it is what string.Create does.
