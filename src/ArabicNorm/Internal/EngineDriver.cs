@@ -22,8 +22,9 @@ internal static class EngineDriver
     /// the engine (and the entry it may reach back into) fits.</summary>
     internal const int MinimumGrowth = 64;
 
-    /// <summary>The length of the scratch buffers whose output is counted or reported and then dropped.</summary>
-    internal const int ScratchLength = 2048;
+    /// <summary>The length, in code units, of the scratch buffers whose output is counted or reported and then dropped
+    /// (2 KiB of stack for UTF-16): far more than one result needs, few enough calls per text.</summary>
+    internal const int ScratchLength = 1024;
 
     /// <summary>Gets the length a buffer that filled up grows to: the one growth policy of the library.</summary>
     /// <param name="length">The buffer's length now.</param>
@@ -101,7 +102,7 @@ internal static class EngineDriver
         where TUnit : unmanaged
         where TCodec : struct, ICodeUnitCodec<TUnit>
     {
-        Span<TUnit> scratch = stackalloc TUnit[ScratchLength / Unsafe.SizeOf<TUnit>()];
+        Span<TUnit> scratch = stackalloc TUnit[ScratchLength];
         long total = 0;
         OperationStatus status;
         do
@@ -191,19 +192,30 @@ internal static class EngineDriver
         }
     }
 
-    /// <summary>Normalizes <paramref name="text"/> into a new string, written in place: the text before
-    /// <paramref name="restart"/> is copied once, and the engine writes the rest straight into the result.</summary>
+    /// <summary>Normalizes <paramref name="text"/> into a new string: the text before <paramref name="restart"/> is
+    /// copied once, and when the rules keep the length, the engine writes the rest straight into the result.</summary>
     /// <param name="tables">The per-options tables.</param>
     /// <param name="text">The text.</param>
     /// <param name="restart">Where normalization starts (<see cref="RestartScan.Find"/>); -1 copies the text as it is.</param>
     /// <param name="exactLength">The result's length when it is already known, or -1.</param>
     /// <returns>The normalized text.</returns>
     /// <remarks>
-    /// <para>With the length unknown, the result is first allocated at the text's own length, which is exact whenever
-    /// the rules keep the length (letters, digits, quotation marks, one-to-one compatibility forms): one engine pass,
-    /// no buffer, no copy. When the rules shorten the text, the output is copied once into a string of its length. When
-    /// they lengthen it, the engine stops where the room ends (after whole results), the rest is counted, and the
-    /// output so far is copied once into a string of the exact length, where the engine goes on.</para>
+    /// <para>A string's length is fixed when it is allocated, and only the engine knows the result's length. Counting
+    /// it first would run the engine twice, so a probe decides: the first sixteenth of the text from the restart point
+    /// (at least <see cref="ProbeLength"/> characters) is normalized into a pooled buffer, and its output decides.</para>
+    /// <list type="bullet">
+    /// <item>It kept the probe's length (letters, digits, quotation marks, one-to-one compatibility forms: the common
+    /// case of the <c>Default</c> and <c>Persian</c> presets): the result is allocated at the text's length, the prefix
+    /// and the probe's output are copied into it, and the engine writes the rest straight into it. Should the rest
+    /// change the length after all, the output so far is copied once into a string of the right length (counted first
+    /// when the text grew).</item>
+    /// <item>It changed the length (deleted diacritics, collapsed spaces, expanded ligatures: the common case of
+    /// <c>Search</c>): the rest goes on into the same pooled buffer, which grows by <see cref="Grow"/>, and the result
+    /// is copied from it once, as the runtime does for results of unknown length. No guess is allocated and thrown
+    /// away.</item>
+    /// </list>
+    /// <para>With <paramref name="exactLength"/> known (the string-length check counted it), the result is allocated
+    /// at that length and written in place.</para>
     /// <para>The strings are written through a span over their characters before anyone else can see them, as
     /// <see cref="string.Create{TState}(int, TState, System.Buffers.SpanAction{char, TState})"/> does.</para>
     /// </remarks>
@@ -214,35 +226,99 @@ internal static class EngineDriver
             return new string(text);
         }
 
+        ReadOnlySpan<char> prefix = text[..restart];
         ReadOnlySpan<char> rest = text[restart..];
-        int length = exactLength >= 0 ? exactLength : text.Length;
-        if (length == 0)
+        if (exactLength >= 0)
         {
-            return string.Empty;
+            return WriteInPlace(tables, prefix, default, rest, exactLength);
         }
 
+        // The buffer is sized for the whole rest, so that the buffer path goes on in it without a copy.
+        int window = Math.Min(rest.Length, Math.Max(ProbeLength, rest.Length / 16));
+        char[] buffer = ArrayPool<char>.Shared.Rent(InitialLength(rest.Length));
+        try
+        {
+            NormalizationEngine<char, Utf16Codec>.Run(
+                tables, rest[..window], buffer, default, out int consumed, out int written, isFinalBlock: window == rest.Length);
+            rest = rest[consumed..];
+            return written == consumed
+                ? WriteInPlace(tables, prefix, buffer.AsSpan(0, written), rest, text.Length)
+                : WriteThroughBuffer(tables, prefix, ref buffer, written, rest);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The fewest characters from the restart point <see cref="NormalizeToString"/> probes for a change of
+    /// length.</summary>
+    internal const int ProbeLength = 256;
+
+    // Allocates the result at `length` (exact, or the text's own length), copies the prefix and what the probe wrote,
+    // and lets the engine write the rest in place; a length that turns out wrong costs one copy.
+    private static string WriteInPlace(
+        NormalizationTables tables, ReadOnlySpan<char> prefix, ReadOnlySpan<char> written, ReadOnlySpan<char> rest, int length)
+    {
         string result = new('\0', length);
         Span<char> output = Writable(result);
-        text[..restart].CopyTo(output);
-        OperationStatus status = Step<char, Utf16Codec>(tables, ref rest, output[restart..], default, out _, out int written);
-        int end = restart + written;
+        prefix.CopyTo(output);
+        written.CopyTo(output[prefix.Length..]);
+        int end = prefix.Length + written.Length;
+        OperationStatus status = Step<char, Utf16Codec>(tables, ref rest, output[end..], default, out _, out int more);
+        end += more;
         if (status == OperationStatus.Done)
         {
             return end == length ? result : new string(output[..end]);
         }
 
-        // The text grew: the output so far is final (whole results), the rest is counted on its own.
-        long total = end + Count<char, Utf16Codec>(tables, rest);
-        string larger = new('\0', checked((int)total));
+        // The text grew: the output so far is final (whole results), and the rest, counted on its own, gives the length.
+        string larger = new('\0', checked((int)(end + Count<char, Utf16Codec>(tables, rest))));
         Span<char> largerOutput = Writable(larger);
         output[..end].CopyTo(largerOutput);
-        status = Step<char, Utf16Codec>(tables, ref rest, largerOutput[end..], default, out _, out written);
-        if (status != OperationStatus.Done || end + written != larger.Length)
+        status = Step<char, Utf16Codec>(tables, ref rest, largerOutput[end..], default, out _, out more);
+        if (status != OperationStatus.Done || end + more != larger.Length)
         {
             ThrowHelper.ThrowNoProgress();
         }
 
         return larger;
+    }
+
+    // Goes on normalizing the rest into the pooled buffer (which holds `length` characters of output), growing it by
+    // the one policy, then copies prefix and output into the result once. The caller returns the buffer to the pool.
+    private static string WriteThroughBuffer(
+        NormalizationTables tables, ReadOnlySpan<char> prefix, ref char[] buffer, int length, ReadOnlySpan<char> rest)
+    {
+        int room = InitialLength(rest.Length);
+        bool grow = buffer.Length - length < room;
+        while (true)
+        {
+            if (grow)
+            {
+                char[] larger = ArrayPool<char>.Shared.Rent(Math.Max(Grow(buffer.Length, length), checked(length + room)));
+                buffer.AsSpan(0, length).CopyTo(larger);
+                ArrayPool<char>.Shared.Return(buffer);
+                buffer = larger;
+            }
+
+            OperationStatus status = Step<char, Utf16Codec>(tables, ref rest, buffer.AsSpan(length), default, out _, out int more);
+            length += more;
+            if (status != OperationStatus.DestinationTooSmall)
+            {
+                break;
+            }
+
+            // Filled up: grow by the policy alone.
+            grow = true;
+            room = 0;
+        }
+
+        string result = new('\0', checked(prefix.Length + length));
+        Span<char> output = Writable(result);
+        prefix.CopyTo(output);
+        buffer.AsSpan(0, length).CopyTo(output[prefix.Length..]);
+        return result;
     }
 
     // A fresh string of length > 0 is a new object no one else holds yet: filling it is what string.Create does.

@@ -1,4 +1,5 @@
 using System.Buffers;
+using ArabicNorm.Internal;
 using ArabicNorm.Tests.Beyond;
 using FsCheck.Xunit;
 
@@ -18,6 +19,7 @@ public class NormalizeStringTests
     [InlineData("\uFDFA")] // longer from the first character: the first pass makes no progress
     [InlineData("\u0640")] // everything deleted: the empty string
     [InlineData("\uFEFB\u0640\uFDFA\u200F x")] // LAM-ALEF ligature, TATWEEL, U+FDFA, RLM: longer, then shorter
+    [MemberData(nameof(PastTheProbe))]
     public void Normalize_EachWritePath_EqualsTheSpanApi(string text)
     {
         foreach (ArabicNormalizer n in new[] { ArabicNormalizer.Default, ArabicNormalizer.Search, ArabicNormalizer.Persian })
@@ -25,6 +27,15 @@ public class NormalizeStringTests
             Assert.Equal(SpanNormalize(n, text), n.Normalize(text));
         }
     }
+
+    // Texts whose first change keeps the length, with a change of length after the probe's window.
+    public static TheoryData<string> PastTheProbe() =>
+    [
+        "\u064A" + new string(' ', EngineDriver.ProbeLength + 30) + "\uFDFA\u0640", // YEH, spaces (collapsed under Search)
+        "\u064A" + new string('b', EngineDriver.ProbeLength + 30) + "\uFDFA", // longer
+        "\u064A" + new string('b', EngineDriver.ProbeLength + 30) + "\u0640", // shorter
+        "\u064A" + new string('b', EngineDriver.ProbeLength - 1) + "\uFDFA", // at the window's edge
+    ];
 
     [Property(Arbitrary = [typeof(BeyondArbitraries)], MaxTest = 300)]
     public void Normalize_String_EqualsTheSpanApi(ScalarText text, OptionsCase options)
@@ -51,13 +62,32 @@ public class NormalizeStringTests
         Assert.Equal(resultBytes, normalizeBytes);
     }
 
-    [Fact]
-    public void Normalize_LongerResult_AllocatesTheTextsLengthAndTheResultOnly()
+    [Theory]
+    [InlineData("\uFDFA")] // longer: 18 characters
+    [InlineData("\u0640")] // shorter: TATWEEL deleted
+    public void Normalize_LengthChangesNearTheStart_AllocatesOnlyTheResult(string change)
     {
-        string text = new string('a', 2000) + Ligature + new string('b', 2000);
+        // The probe sees the change of length, so the rest goes through a pooled buffer: no guess is thrown away.
+        string text = new string('a', 2000) + change + new string('b', 2000);
         ArabicNormalizer n = ArabicNormalizer.Default;
         string result = n.Normalize(text);
-        Assert.Equal(text.Length + 17, result.Length);
+        Assert.Equal(text.Length - 1 + n.Normalize(change).Length, result.Length);
+        long oneString = Allocated(() => _ = new string('x', result.Length));
+        Assert.Equal(oneString, Allocated(() => _ = n.Normalize(text)));
+    }
+
+    [Theory]
+    [InlineData("\uFDFA")] // longer
+    [InlineData("\u0640")] // shorter
+    public void Normalize_LengthChangesPastTheProbe_AllocatesTheGuessAndTheResult(string change)
+    {
+        // YEH (one to one under Persian) starts the work; the change of length comes after the probe's window, so the
+        // result was first written into a string of the text's length, then copied once into one of the right length.
+        string text = "abc \u064A" + new string('b', EngineDriver.ProbeLength + 100) + change + "xyz";
+        ArabicNormalizer n = ArabicNormalizer.Persian;
+        string result = n.Normalize(text);
+        Assert.Equal(SpanNormalize(n, text), result);
+        Assert.NotEqual(text.Length, result.Length);
         long twoStrings = Allocated(() =>
         {
             _ = new string('x', text.Length);
