@@ -3,8 +3,9 @@
 #
 #   tests/ArabicNorm.Fuzz/fuzz.sh SECONDS_PER_TARGET [TARGET...]
 #
-# Publishes the fuzz program into artifacts/fuzz/bin, instruments ArabicNorm.dll there with the sharpfuzz tool (the
-# copy in bin/ of the build stays untouched), then runs afl-fuzz on each target in turn (all five by default) for the
+# Publishes the fuzz program into artifacts/fuzz/bin, instruments ArabicNorm.dll and ArabicNorm.Lucene.dll there with
+# the sharpfuzz tool (the copies in bin/ of the build stay untouched), then runs afl-fuzz on each target in turn (all
+# eight by default) for the
 # given time, from the committed corpus (tests/ArabicNorm.Fuzz/corpus) into artifacts/fuzz/findings/TARGET (FUZZ_OUT
 # names another folder than artifacts/fuzz). Every
 # crash or hang AFL++ saves is replayed through the uninstrumented program to print the law it breaks. Ends with one
@@ -15,7 +16,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:?seconds per target}
 shift
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(utf16 utf8 stream offsets report)
+[[ ${#targets[@]} -gt 0 ]] || targets=(utf16 utf8 stream offsets report comparer find charfilter)
 
 out=${FUZZ_OUT:-artifacts/fuzz}
 rm -rf "$out/bin" "$out/plain"
@@ -23,6 +24,7 @@ dotnet publish tests/ArabicNorm.Fuzz -c Release -o "$out/bin" --nologo -v quiet
 cp -r "$out/bin" "$out/plain"
 dotnet tool restore > /dev/null
 dotnet sharpfuzz "$out/bin/ArabicNorm.dll"
+dotnet sharpfuzz "$out/bin/ArabicNorm.Lucene.dll"
 
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1
 export DOTNET_TieredPGO=0
