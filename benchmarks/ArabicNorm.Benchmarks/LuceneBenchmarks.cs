@@ -42,6 +42,7 @@ public class LuceneBenchmarks
     [GlobalSetup]
     public void Setup()
     {
+        Console.WriteLine($"// ActiveImplementation: {ArabicNormalizer.ActiveImplementation}");
         _text = Inputs.Get(Input);
         _ours = new ArabicNormAnalyzer(Version);
         _arabic = new ArabicAnalyzer(Version);

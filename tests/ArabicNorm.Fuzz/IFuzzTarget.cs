@@ -16,7 +16,7 @@ internal interface IFuzzTarget
 /// <summary>Lists the fuzz targets.</summary>
 internal static class FuzzTargets
 {
-    /// <summary>Gets every target. Still to come (tests/README.md): the comparer, FindAll and the Lucene char filter.</summary>
+    /// <summary>Gets every target.</summary>
     public static IReadOnlyList<IFuzzTarget> All { get; } =
     [
         new Utf16SpanTarget(),
@@ -24,6 +24,9 @@ internal static class FuzzTargets
         new StreamTarget(),
         new OffsetsTarget(),
         new ReportTarget(),
+        new ComparerTarget(),
+        new FindTarget(),
+        new CharFilterTarget(),
     ];
 
     /// <summary>Finds a target by name (<c>canary</c>, which breaks on purpose, included).</summary>

@@ -49,6 +49,9 @@ internal static class Normalizers
         return strategies;
     }
 
+    /// <summary>Tells whether <paramref name="selector"/> picks one of the presets (Default, Search, Persian).</summary>
+    public static bool IsPreset(byte selector) => selector < 0xC0 && selector % s_named.Length < 3;
+
     /// <summary>Builds the normalizers of every selector and runs each once, report included, so that their lazy
     /// parts exist before fuzzing starts.</summary>
     public static void WarmUp()
@@ -58,8 +61,12 @@ internal static class Normalizers
             foreach (Strategy s in For((byte)selector))
             {
                 _ = s.Normalizer.GetChangeReport("\u0627\u0654 \uFEFB");
+                _ = s.Normalizer.Comparer.GetHashCode("\u0627\u0654 \uFEFB");
+                _ = s.Normalizer.FindAll("\u0627\u0654 \uFEFB", "\u0627").Count();
             }
         }
+
+        CharFilterTarget.WarmUp();
     }
 
     private static (string, Func<ArabicNormalizerOptions, ArabicNormalizer>)[] BuildStrategies()

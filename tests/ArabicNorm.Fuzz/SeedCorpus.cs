@@ -51,6 +51,20 @@ internal static class SeedCorpus
             Add("row-" + name, selector, Before + row + After);
         }
 
+        // The comparer, FindAll and char filter targets: a TAB splits a pair of texts, or a text and its query.
+        string vocalized = Renderings.ToVocalized(paragraphs[0]);
+        string pdf = Renderings.ToPresentationForms(paragraphs[0]);
+        Add("comparer-vocalized-search", Search, vocalized + "\t" + paragraphs[0]);
+        Add("comparer-vocalized-default", Default, vocalized + "\t" + paragraphs[0]);
+        Add("comparer-pdf-search", Search, pdf + "\t" + paragraphs[0]);
+        Add("comparer-yeh-keheh-persian", Persian, "\u06CC\u06A9\t\u064A\u0643"); // FARSI YEH KEHEH, YEH KAF
+        Add("find-keheh-in-vocalized-search", Search, Before + vocalized + After + "\t\u06A9\u062A\u0627\u0628"); // KEHEH TEH ALEF BEH
+        Add("find-lam-alef-in-pdf-search", Search, pdf + "\t\u0644\u0627"); // LAM ALEF
+        Add("find-inside-expansion-search", Search, "xy\uFDFAzw \uFEFB\u0628\t\u0627\u0644\u0644\u0647"); // ALEF LAM LAM HEH
+        Add("find-marks-default", Default, Before + vocalized + "\t\u0628");
+        Add("charfilter-expansions-search", Search, "xy\uFDFAzw \u0640\u200F\u0628\u064E\u0640 \uFEFB\u0628 \uD83B\uDE01\uD83B\uDE00 a\u00A0\u200C  b");
+        Add("charfilter-held-back-default", Default, "\u0627" + new string('\u0640', 300) + "\u0654 \u0628");
+
         return count;
     }
 

@@ -126,6 +126,68 @@ public class ArabicNormCharFilterTests
     }
 
     [Fact]
+    public void CorrectOffset_AfterDispose_Throws()
+    {
+        // The corrections go back to the pool on dispose: an answer after that would be made up.
+        var filter = new ArabicNormCharFilter(new StringReader("\u0640\u0628"), ArabicNormalizer.Search); // TATWEEL, BEH
+        Assert.Equal("\u0628", filter.ReadToEnd());
+        Assert.Equal(1, filter.CorrectOffset(0));
+        filter.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => filter.CorrectOffset(0));
+    }
+
+    [Theory]
+    [InlineData("Pdf")]
+    [InlineData("Vocalized")]
+    [InlineData("Seed")]
+    public void CorrectOffset_WholeChunksAndOneCharReads_GiveTheSameOffsetEverywhere(string name)
+    {
+        // Whole chunks send long runs through the span API, lam-alef ligatures included; one-char reads send every
+        // character through the offsets API. Both must give the same correction at every output offset.
+        string text = string.Concat(Enumerable.Repeat(TextOf(name) + "\n", 3));
+        using var chunks = new ArabicNormCharFilter(new StringReader(text), ArabicNormalizer.Search);
+        using var single = new ArabicNormCharFilter(new OneCharReader(text), ArabicNormalizer.Search);
+        string output = chunks.ReadToEnd();
+        Assert.Equal(output, TestData.ReadAll(single, 1));
+        Assert.Equal(ArabicNormalizer.Search.Normalize(text), output);
+        for (int p = 0; p <= output.Length; p++)
+        {
+            // A chunk boundary inside a collapsed run of spaces may let another space of the run stand for it.
+            if (p < output.Length && output[p] == ' ')
+            {
+                continue;
+            }
+
+            Assert.True(single.CorrectOffset(p) == chunks.CorrectOffset(p), $"output offset {p}: one-char reads {single.CorrectOffset(p)}, chunks {chunks.CorrectOffset(p)}");
+        }
+    }
+
+    [Fact]
+    public void CorrectOffset_QueriesInAnyOrder_GiveTheSameAnswers()
+    {
+        // A tokenizer asks in increasing order, and the lookup steps forward from its last answer; any other
+        // order (a highlighter, a filter that buffers) must get the same answers.
+        string text = string.Concat(Enumerable.Repeat(TestData.Pdf + "\u0640\u200F" + Salla + " ", 4));
+        using var filter = new ArabicNormCharFilter(new StringReader(text), ArabicNormalizer.Search);
+        int length = filter.ReadToEnd().Length;
+        int[] forward = Enumerable.Range(0, length + 1).Select(filter.CorrectOffset).ToArray();
+        for (int p = length; p >= 0; p--)
+        {
+            Assert.Equal(forward[p], filter.CorrectOffset(p));
+        }
+
+        var random = new Random(20261201);
+        for (int k = 0; k < 5000; k++)
+        {
+            int p = random.Next(length + 1);
+            Assert.Equal(forward[p], filter.CorrectOffset(p));
+        }
+
+        Assert.Equal(text.Length, forward[length]);
+        Assert.All(forward, offset => Assert.InRange(offset, 0, text.Length));
+    }
+
+    [Fact]
     public void CorrectOffset_Deletions_TokensSkipLeadingAndCoverTrailingDeletions()
     {
         // TATWEEL and RLM before the word stay outside it; the FATHA and TATWEEL after its last letter are inside.
@@ -228,6 +290,13 @@ public class ArabicNormCharFilterTests
         List<TestData.Token> ours = Tokens(text, ArabicNormalizer.Search);
         Assert.DoesNotContain(ours, t => t.Start >= t.End);
     }
+
+    private static string TextOf(string name) => name switch
+    {
+        "Pdf" => TestData.Pdf,
+        "Vocalized" => TestData.Vocalized,
+        _ => TestData.Seed,
+    };
 
     private static List<TestData.Token> Tokens(string text, ArabicNormalizer normalizer)
     {

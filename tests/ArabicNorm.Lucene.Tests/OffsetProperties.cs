@@ -100,27 +100,6 @@ public class OffsetProperties
         // A word glued to an expansion: the range covers the whole expanding character.
         return source.EnumerateRunes().Any(r => normalizer.Normalize(r.ToString()).Contains(' ', StringComparison.Ordinal));
     }
-
-    /// <summary>Returns at most one character per read.</summary>
-    private sealed class OneCharReader(string text) : TextReader
-    {
-        private int _position;
-
-        public override int Read(char[] buffer, int index, int count)
-        {
-            if (count == 0 || _position == text.Length)
-            {
-                return 0;
-            }
-
-            buffer[index] = text[_position++];
-            return 1;
-        }
-
-        public override int Read() => _position == text.Length ? -1 : text[_position++];
-
-        public override int Peek() => _position == text.Length ? -1 : text[_position];
-    }
 }
 
 /// <summary>A text and a normalizer for the offset properties.</summary>

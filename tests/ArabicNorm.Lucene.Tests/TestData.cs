@@ -92,3 +92,24 @@ internal static class TestData
         return (tokens, final);
     }
 }
+
+/// <summary>Returns at most one character per read.</summary>
+internal sealed class OneCharReader(string text) : TextReader
+{
+    private int _position;
+
+    public override int Read(char[] buffer, int index, int count)
+    {
+        if (count == 0 || _position == text.Length)
+        {
+            return 0;
+        }
+
+        buffer[index] = text[_position++];
+        return 1;
+    }
+
+    public override int Read() => _position == text.Length ? -1 : text[_position++];
+
+    public override int Peek() => _position == text.Length ? -1 : text[_position];
+}
