@@ -149,8 +149,8 @@ public sealed partial class ArabicNormalizer
     /// <remarks>
     /// <para>The UTF-8 counterpart of <see cref="GetMaxNormalizedLength(int)"/>, computed from the tables the same way,
     /// per byte: U+FDFA, 3 bytes, becomes 33 (11 per byte), a two-byte Arabic mark may take a two-byte joiner every 30
-    /// marks. UTF-8 lengths change in both directions where UTF-16 ones do not: ZWNJ made a space goes from 3 bytes to
-    /// 1, an ASCII digit made Arabic-Indic from 1 to 2.</para>
+    /// marks. The two bounds differ per option set: the UTF-16 one counts code units, this one bytes (a presentation form
+    /// folded to its letter goes from 3 bytes to 2, ZWNJ made a space from 3 bytes to 1).</para>
     /// </remarks>
     public int GetMaxNormalizedUtf8Length(int byteCount) => ApplyBound(LengthBounds.Utf8, byteCount, nameof(byteCount));
 

@@ -119,8 +119,8 @@ public sealed partial class ArabicNormalizer
     /// from the tables: the longest expansion per code unit (U+FDFA, one code unit, becomes 18 under
     /// <see cref="ArabicNormalizerOptions.FoldCompatibilityForms"/>), together with the U+034F COMBINING GRAPHEME
     /// JOINER that the Stream-Safe Text Format adds before the 31st mark of a combining sequence and every 30 marks
-    /// after (under <see cref="ArabicNormalizerOptions.ComposeHamza"/>). A text made of the worst character alone
-    /// reaches it.</para>
+    /// after (under <see cref="ArabicNormalizerOptions.ComposeHamza"/>, when some mark is kept). A text made of the
+    /// worst character alone reaches it (U+FDFA repeated), or comes within one joiner of it (Arabic marks repeated).</para>
     /// <para>With options that cannot lengthen text (<see cref="CanLengthen"/> is <see langword="false"/>) it is
     /// <paramref name="length"/> itself. Use <see cref="GetNormalizedLength"/> for the exact length of one text.</para>
     /// </remarks>

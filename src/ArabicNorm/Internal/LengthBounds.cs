@@ -13,8 +13,8 @@ namespace ArabicNorm.Internal;
 /// 30. The output length is therefore at most the sum over its characters of <c>(30 * output + joinerSize * weight) /
 /// 30</c>; the bound is that sum's largest ratio to the input length, times the input length. It is reached by a text
 /// made of the worst character alone (U+FDFA: 18 characters, 33 bytes), within one joiner for texts of marks.</para>
-/// <para>Only the combining sequences of <see cref="ArabicNormalizerOptions.ComposeHamza"/> are split by joiners: with
-/// it off, weights are zero.</para>
+/// <para>Only the combining sequences of <see cref="ArabicNormalizerOptions.ComposeHamza"/> are split by joiners, and
+/// only in front of a mark that is written: with it off, or with every Arabic mark deleted, weights are zero.</para>
 /// </remarks>
 internal sealed class LengthBounds
 {
@@ -41,13 +41,24 @@ internal sealed class LengthBounds
         var utf16 = new Ratio(1, 1);
         var utf8 = new Ratio(1, 1);
         ReadOnlySpan<char> map = tables.Map;
+
+        // A joiner is written only in front of a mark that is written: a kept mark, or a hamza mark that neither
+        // composes nor is deleted. When no character (nor any expansion, whose characters go through the same map)
+        // can write one, no sequence is ever split, whatever its weight.
+        bool joiners = false;
+        for (int c = 0; c <= 0xFFFF && !joiners; c++)
+        {
+            joiners = map[c] == NormalizationTables.CombiningMark
+                || (map[c] == NormalizationTables.HamzaMark && !tables.RemoveDiacritics);
+        }
+
         for (int c = 0; c <= 0xFFFF; c++)
         {
             char m = map[c];
             int units;
             int bytes;
             int weight;
-            if (m >= NormalizationTables.ExpansionBase)
+            if (NormalizationTables.IsSpecial(m) && m >= NormalizationTables.ExpansionBase)
             {
                 Measure(tables, tables.GetExpansion(m), out units, out bytes, out weight);
             }
@@ -56,7 +67,7 @@ internal sealed class LengthBounds
                 Measure(tables, (char)c, m, out units, out bytes, out weight);
             }
 
-            if (!tables.ComposeHamza)
+            if (!joiners)
             {
                 weight = 0;
             }
@@ -80,7 +91,7 @@ internal sealed class LengthBounds
             }
 
             Measure(tables, mapping, out int units, out int bytes, out int weight);
-            if (!tables.ComposeHamza)
+            if (!joiners)
             {
                 weight = 0;
             }
