@@ -14,7 +14,7 @@ namespace ArabicNorm.Internal;
 /// </remarks>
 internal sealed class ReportAccumulator(NormalizationTables tables, ChangeCategories categories)
 {
-    private readonly long[] _counts = new long[NormalizationReport.CategoryCount];
+    private CategoryCounts _counts; // inline: the report is a copy of it, nothing is allocated per snapshot
     private long _characters;
 
     // CollapseSpaces only: whether the output so far ends with a space (a run is open), and whether a U+0020 of the
@@ -163,6 +163,6 @@ internal sealed class ReportAccumulator(NormalizationTables tables, ChangeCatego
     }
 
     /// <summary>Returns the report so far.</summary>
-    /// <returns>A snapshot of the counts.</returns>
-    internal NormalizationReport ToReport() => new(_characters, (long[])_counts.Clone());
+    /// <returns>A snapshot of the counts: a copy, which later blocks do not change.</returns>
+    internal NormalizationReport ToReport() => new(_characters, _counts);
 }

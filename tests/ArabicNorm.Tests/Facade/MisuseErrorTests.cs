@@ -2,7 +2,8 @@ using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using ArabicNorm.Internal;
-using ArabicNorm.Tests.Beyond;
+using ArabicNorm.Tests.Properties;
+using ArabicNorm.Tests.Streaming;
 
 namespace ArabicNorm.Tests.Facade;
 

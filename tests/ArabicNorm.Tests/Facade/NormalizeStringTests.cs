@@ -1,6 +1,6 @@
 using System.Buffers;
 using ArabicNorm.Internal;
-using ArabicNorm.Tests.Beyond;
+using ArabicNorm.Tests.Properties;
 using FsCheck.Xunit;
 
 namespace ArabicNorm.Tests.Facade;
@@ -37,7 +37,7 @@ public class NormalizeStringTests
         "\u064A" + new string('b', EngineDriver.ProbeLength - 1) + "\uFDFA", // at the window's edge
     ];
 
-    [Property(Arbitrary = [typeof(BeyondArbitraries)], MaxTest = 300)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 300)]
     public void Normalize_String_EqualsTheSpanApi(ScalarText text, OptionsCase options)
     {
         Assert.Equal(SpanNormalize(options.Normalizer, text.Value), options.Normalizer.Normalize(text.Value));

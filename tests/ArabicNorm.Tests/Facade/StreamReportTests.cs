@@ -1,5 +1,6 @@
 using System.Text;
-using ArabicNorm.Tests.Beyond;
+using ArabicNorm.Tests.Properties;
+using ArabicNorm.Tests.Streaming;
 using FsCheck.Xunit;
 
 namespace ArabicNorm.Tests.Facade;
@@ -9,7 +10,7 @@ public class StreamReportTests
 {
     private static readonly UTF8Encoding s_strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    [Property(Arbitrary = [typeof(BeyondArbitraries)], MaxTest = 100)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 100)]
     public void NormalizeWithReportAsync_AnyReadSizes_SameOutputAndReportAsSyncAndSpanApis(ScalarText text, OptionsCase options, ReadSizes reads)
     {
         ArabicNormalizer n = options.Normalizer;
@@ -21,7 +22,7 @@ public class StreamReportTests
         Assert.Equal(syncReport, report);
     }
 
-    [Property(Arbitrary = [typeof(BeyondArbitraries)], MaxTest = 100)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 100)]
     public void NormalizeUtf8WithReportAsync_AnyReadSizes_SameOutputAndReportAsSyncAndSpanApis(ScalarText text, OptionsCase options, ReadSizes reads)
     {
         ArabicNormalizer n = options.Normalizer;
@@ -34,7 +35,7 @@ public class StreamReportTests
         Assert.Equal(syncReport, report);
     }
 
-    [Property(Arbitrary = [typeof(BeyondArbitraries)], MaxTest = 100)]
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 100)]
     public void GetChangeReportAsync_AnyReadSizes_EqualsTheSpanReport(ScalarText text, OptionsCase options, ReadSizes reads)
     {
         ArabicNormalizer n = options.Normalizer;
