@@ -2,7 +2,7 @@
 // "<api> <preset> <marks> <milliseconds> <same-as-string-api>". The time is the process's CPU time per run, over as
 // many runs as make a quarter of a second, so that a busy machine's preemption and the clock's coarse ticks do not
 // decide it. The tests start this as a child process, so that the time is spent on nothing else
-// (tests/ArabicNorm.Tests/Beyond/StreamingTimeTests.cs).
+// (tests/ArabicNorm.Tests/Streaming/StreamingTimeTests.cs).
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;

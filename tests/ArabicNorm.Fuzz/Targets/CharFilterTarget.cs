@@ -1,6 +1,6 @@
 using System.Text;
 using ArabicNorm.Lucene;
-using ArabicNorm.Tests.Beyond;
+using ArabicNorm.Tests.Streaming;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
