@@ -118,9 +118,9 @@ internal static class Checker
         foreach ((int from, int to) in new[] { (index, index + length), (Math.Max(0, index - 1), Math.Min(source.Length, index + length + 1)) })
         {
             NormalizationReport report = normalizer.GetChangeReport(source.AsSpan(from, to - from));
-            foreach (NormalizationCategory category in Enum.GetValues<NormalizationCategory>())
+            foreach ((NormalizationCategory category, long count) in report)
             {
-                if (report[category] > 0)
+                if (count > 0)
                 {
                     return category.ToString();
                 }

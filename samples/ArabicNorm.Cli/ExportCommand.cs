@@ -79,7 +79,7 @@ internal static class ExportCommand
 
         IReadOnlyList<UnexpressedRule> unexpressed = SearchEngineExport.GetUnexpressedRules(normalizer);
         Diagnostics.WriteLine($"arabicnorm export: {SearchEngineExport.GetMappings(normalizer).Count} mapping rules for {name}" +
-            (SearchEngineExport.CollapsesSpaces(normalizer) ? ", and a pattern_replace that collapses spaces" : string.Empty) +
+            (normalizer.GetOptions().CollapseSpaces ? ", and a pattern_replace that collapses spaces" : string.Empty) +
             $"; {unexpressed.Count} behaviour(s) a mapping cannot express:");
         foreach (UnexpressedRule rule in unexpressed)
         {

@@ -388,9 +388,9 @@ namespace ArabicNorm.Cli
                 error.WriteLine($"arabicnorm: {normalizer}");
                 error.WriteLine($"{"category",-20} {"changed",12}");
                 error.WriteLine(new string('-', 33));
-                foreach (NormalizationCategory category in Enum.GetValues<NormalizationCategory>())
+                foreach ((NormalizationCategory category, long count) in report)
                 {
-                    error.WriteLine($"{category,-20} {Invariant.N(report[category]),12}");
+                    error.WriteLine($"{category,-20} {Invariant.N(count),12}");
                 }
 
                 error.WriteLine(new string('-', 33));
@@ -411,9 +411,9 @@ namespace ArabicNorm.Cli
             json.WriteNumber("characters", report.Characters);
             json.WriteNumber("changed", report.ChangedCharacters);
             json.WriteStartObject("categories");
-            foreach (NormalizationCategory category in Enum.GetValues<NormalizationCategory>())
+            foreach ((NormalizationCategory category, long count) in report)
             {
-                json.WriteNumber(category.ToString(), report[category]);
+                json.WriteNumber(category.ToString(), count);
             }
 
             json.WriteEndObject();

@@ -44,18 +44,6 @@ public sealed class NormalizedText
     /// comes from.</summary>
     public ReadOnlySpan<int> SourceIndices => _sourceIndices;
 
-    /// <summary>Gets the index in <see cref="Source"/> of the character that produced the code unit at
-    /// <paramref name="index"/> of <see cref="Text"/>.</summary>
-    /// <param name="index">A position in <see cref="Text"/>.</param>
-    /// <returns>A position in <see cref="Source"/>.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative or not less than the length of <see cref="Text"/>.</exception>
-    public int GetSourceIndex(int index)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(index);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, _sourceIndices.Length);
-        return _sourceIndices[index];
-    }
-
     /// <summary>Turns a range of <see cref="Text"/> into the range of <see cref="Source"/> it comes from.</summary>
     /// <param name="range">A range of <see cref="Text"/>, such as a search hit or an entity.</param>
     /// <returns>The range of <see cref="Source"/> to highlight.</returns>

@@ -66,22 +66,13 @@ public static class SearchEngineExport
     /// <returns>The rules in ordinal order of their keys. A replacement is empty for a deletion.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="normalizer"/> is <see langword="null"/>.</exception>
     /// <remarks>Keys are one to four UTF-16 code units (a supplementary character counts two). Spaces are not
-    /// collapsed by any rule (see <see cref="CollapsesSpaces(ArabicNormalizer)"/>). With
+    /// collapsed by any rule: with <see cref="ArabicNormalizerOptions.CollapseSpaces"/> on, <see cref="Export"/> adds a
+    /// <c>pattern_replace</c> char filter where the target has one. With
     /// <see cref="ArabicNormalizerOptions.ContextualFarsiYeh"/> in effect, FARSI YEH maps to YEH, its form inside a word.</remarks>
     public static IReadOnlyList<KeyValuePair<string, string>> GetMappings(ArabicNormalizer normalizer)
     {
         ArgumentNullException.ThrowIfNull(normalizer);
         return new RuleBuilder(normalizer).Build().OrderBy(r => r.Key, StringComparer.Ordinal).ToArray();
-    }
-
-    /// <summary>Tells whether the exported rules include a <c>pattern_replace</c> char filter that collapses runs of spaces.</summary>
-    /// <param name="normalizer">The normalizer to export.</param>
-    /// <returns><see langword="true"/> when <see cref="ArabicNormalizerOptions.CollapseSpaces"/> is on.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="normalizer"/> is <see langword="null"/>.</exception>
-    public static bool CollapsesSpaces(ArabicNormalizer normalizer)
-    {
-        ArgumentNullException.ThrowIfNull(normalizer);
-        return normalizer.GetOptions().CollapseSpaces;
     }
 
     /// <summary>Lists what <paramref name="normalizer"/> does that the exported rules cannot express.</summary>

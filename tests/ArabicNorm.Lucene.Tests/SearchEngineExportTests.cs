@@ -138,7 +138,6 @@ public class SearchEngineExportTests
         Assert.Equal("\u0644\u0623", rules["\uFEFB\u0654"]); // the ligature's ALEF composes too
         Assert.Equal("\u0627", rules["\uD83B\uDE00"]); // U+1EE00 ARABIC MATHEMATICAL ALEF
         Assert.DoesNotContain(" ", rules.Keys);
-        Assert.False(SearchEngineExport.CollapsesSpaces(ArabicNormalizer.Default));
     }
 
     [Fact]
@@ -197,7 +196,6 @@ public class SearchEngineExportTests
         Assert.Throws<ArgumentOutOfRangeException>("target", () => SearchEngineExport.Export(ArabicNormalizer.Search, (SearchEngineTarget)42));
         Assert.Throws<ArgumentNullException>("normalizer", () => SearchEngineExport.GetMappings(null!));
         Assert.Throws<ArgumentNullException>("normalizer", () => SearchEngineExport.GetUnexpressedRules(null!));
-        Assert.Throws<ArgumentNullException>("normalizer", () => SearchEngineExport.CollapsesSpaces(null!));
     }
 
     private static void AssertSame(ArabicNormalizer normalizer, ExportedRules rules, string text)
