@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using ArabicNorm.Tests.Matching;
+
 namespace ArabicNorm.Fuzz;
 
 /// <summary>Fuzzes <c>FindAll</c> and <c>EnumerateMatches</c> against a naive search over the normalized text.</summary>
@@ -69,7 +71,7 @@ internal sealed class FindTarget : IFuzzTarget
             }
 
             NormalizedText normalized = n.NormalizeWithOffsets(text);
-            List<int> hits = LeftmostHits(normalized.Text, normalizedQuery, wholeWords: false);
+            List<int> hits = FindOracle.LeftmostHits(normalized.Text, normalizedQuery, wholeWords: false);
             foreach (int hit in hits)
             {
                 Range mapped = normalized.GetSourceRange(hit..(hit + normalizedQuery.Length));
@@ -78,8 +80,8 @@ internal sealed class FindTarget : IFuzzTarget
 
             Law.Holds(ranges.Count <= hits.Count && Math.Sign(ranges.Count) == Math.Sign(hits.Count), $"every range holds a hit ({s.Name})", $"{ranges.Count} ranges, {hits.Count} hits");
 
-            List<Range> expectedWholeWords = Merge(LeftmostHits(normalized.Text, normalizedQuery, wholeWords: true)
-                .Select(hit => normalized.GetSourceRange(Widen(normalized.Text, hit, hit + normalizedQuery.Length))));
+            List<Range> expectedWholeWords = FindOracle.Merge(FindOracle.LeftmostHits(normalized.Text, normalizedQuery, wholeWords: true)
+                .Select(hit => normalized.GetSourceRange(FindOracle.Widen(normalized.Text, hit, hit + normalizedQuery.Length))));
             Law.Holds(expectedWholeWords.SequenceEqual(wholeWordRanges), $"whole words keep exactly the hits that split no word ({s.Name})",
                 $"expected {string.Join(' ', expectedWholeWords)}, got {string.Join(' ', wholeWordRanges)}");
 
@@ -100,7 +102,7 @@ internal sealed class FindTarget : IFuzzTarget
 
                         foreach (int k in new[] { h, h + normalizedQuery.Length })
                         {
-                            splitsAUnit |= k > 0 && k < t.Length && (map[k - 1] == map[k] || IsMark(t[k]));
+                            splitsAUnit |= k > 0 && k < t.Length && (map[k - 1] == map[k] || FindOracle.IsMark(t[k]));
                         }
                     }
 
@@ -139,108 +141,8 @@ internal sealed class FindTarget : IFuzzTarget
             int end = range.End.Value;
             Law.Holds(!range.Start.IsFromEnd && !range.End.IsFromEnd && start < end && end <= text.Length, $"ranges are not empty and lie inside the text ({name})", range.ToString());
             Law.Holds(start >= previousEnd, $"ranges increase and do not overlap ({name})", $"{range} after {previousEnd}");
-            Law.Holds(!SplitsPair(text, start) && !SplitsPair(text, end), $"ranges never split a surrogate pair ({name})", range.ToString());
+            Law.Holds(!FindOracle.SplitsPair(text, start) && !FindOracle.SplitsPair(text, end), $"ranges never split a surrogate pair ({name})", range.ToString());
             previousEnd = end;
         }
-    }
-
-    /// <summary>The naive search: leftmost hits, searched again right after each accepted hit (or one past a rejected one).</summary>
-    private static List<int> LeftmostHits(string text, string query, bool wholeWords)
-    {
-        var hits = new List<int>();
-        if (query.Length == 0)
-        {
-            return hits;
-        }
-
-        int position = 0;
-        while (position <= text.Length - query.Length)
-        {
-            int hit = text.IndexOf(query, position, StringComparison.Ordinal);
-            if (hit < 0)
-            {
-                break;
-            }
-
-            if (!SplitsPair(text, hit) && !SplitsPair(text, hit + query.Length)
-                && (!wholeWords || (Boundary(text, hit) && Boundary(text, hit + query.Length))))
-            {
-                hits.Add(hit);
-                position = hit + query.Length;
-            }
-            else
-            {
-                position = hit + 1;
-            }
-        }
-
-        return hits;
-    }
-
-    private static bool SplitsPair(string text, int index) =>
-        index > 0 && index < text.Length && char.IsHighSurrogate(text[index - 1]) && char.IsLowSurrogate(text[index]);
-
-    // The documented definition: a word boundary lies between two characters that are not both word characters.
-    private static bool Boundary(string text, int index) =>
-        index == 0 || index == text.Length || !IsWord(text, index - 1, before: true) || !IsWord(text, index, before: false);
-
-    private static bool IsWord(string text, int index, bool before)
-    {
-        Rune rune;
-        if (before)
-        {
-            Rune.DecodeLastFromUtf16(text.AsSpan(0, index + 1), out rune, out _);
-        }
-        else
-        {
-            Rune.DecodeFromUtf16(text.AsSpan(index), out rune, out _);
-        }
-
-        if (rune.Value is 0x200C or 0x200D) // ZWNJ, ZWJ
-        {
-            return true;
-        }
-
-        UnicodeCategory category = Rune.GetUnicodeCategory(rune);
-        return category <= UnicodeCategory.EnclosingMark
-            || category is UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
-            || category == UnicodeCategory.ConnectorPunctuation;
-    }
-
-    private static bool IsMark(char c) =>
-        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
-
-    // A hit takes in the whole combining sequences it starts or ends in.
-    private static Range Widen(string text, int start, int end)
-    {
-        while (start > 0 && IsMark(text[start]))
-        {
-            start--;
-        }
-
-        while (end < text.Length && IsMark(text[end]))
-        {
-            end++;
-        }
-
-        return start..end;
-    }
-
-    private static List<Range> Merge(IEnumerable<Range> ranges)
-    {
-        var merged = new List<Range>();
-        foreach (Range r in ranges)
-        {
-            if (merged.Count > 0 && r.Start.Value < merged[^1].End.Value)
-            {
-                merged[^1] = merged[^1].Start..Math.Max(merged[^1].End.Value, r.End.Value);
-            }
-            else
-            {
-                merged.Add(r);
-            }
-        }
-
-        return merged;
     }
 }

@@ -56,7 +56,7 @@ public class FindAllTests
         string query = c.Normalizer.Normalize(c.Query);
         List<Range> ranges = [.. c.Normalizer.FindAll(c.Text, c.Query)];
         NormalizedText normalized = c.Normalizer.NormalizeWithOffsets(c.Text);
-        List<int> hits = LeftmostHits(normalized.Text, query, wholeWords: false);
+        List<int> hits = FindOracle.LeftmostHits(normalized.Text, query, wholeWords: false);
         int previousEnd = 0;
         foreach (Range range in ranges)
         {
@@ -75,7 +75,7 @@ public class FindAllTests
                 bool splitsAUnit = hits.Any(h =>
                     normalized.GetSourceRange(h..(h + query.Length)).Start.Value >= start
                     && new[] { h, h + query.Length }.Any(k => k > 0 && k < text.Length
-                        && (normalized.SourceIndices[k - 1] == normalized.SourceIndices[k] || IsMark(text[k]))));
+                        && (normalized.SourceIndices[k - 1] == normalized.SourceIndices[k] || FindOracle.IsMark(text[k]))));
                 Assert.True(splitsAUnit, $"{range} gives {Properties.Text.Escape(found)}");
             }
         }
@@ -87,7 +87,7 @@ public class FindAllTests
         string query = c.Normalizer.Normalize(c.Query);
         List<Range> ranges = [.. c.Normalizer.FindAll(c.Text, c.Query)];
         NormalizedText normalized = c.Normalizer.NormalizeWithOffsets(c.Text);
-        List<int> hits = LeftmostHits(normalized.Text, query, wholeWords: false);
+        List<int> hits = FindOracle.LeftmostHits(normalized.Text, query, wholeWords: false);
 
         // Every hit of the query in Normalize(text) lies in a returned range, and every range holds one.
         foreach (int hit in hits)
@@ -106,8 +106,8 @@ public class FindAllTests
         string query = c.Normalizer.Normalize(c.Query);
         List<Range> ranges = [.. c.Normalizer.FindAll(c.Text, c.Query, wholeWords: true)];
         NormalizedText normalized = c.Normalizer.NormalizeWithOffsets(c.Text);
-        List<Range> expected = Merge(LeftmostHits(normalized.Text, query, wholeWords: true)
-            .Select(hit => normalized.GetSourceRange(Widen(normalized.Text, hit, hit + query.Length))));
+        List<Range> expected = FindOracle.Merge(FindOracle.LeftmostHits(normalized.Text, query, wholeWords: true)
+            .Select(hit => normalized.GetSourceRange(FindOracle.Widen(normalized.Text, hit, hit + query.Length))));
         Assert.Equal(expected, ranges);
     }
 
@@ -264,106 +264,5 @@ public class FindAllTests
         Assert.True(count > 0);
         Assert.Equal(ArabicNormalizer.Search.FindAll(article, query, wholeWords: true).Count(), count);
         Assert.Equal(0, allocated);
-    }
-
-    /// <summary>The oracle: leftmost hits, searched again right after each accepted hit (or one past a rejected one).</summary>
-    private static List<int> LeftmostHits(string text, string query, bool wholeWords)
-    {
-        var hits = new List<int>();
-        if (query.Length == 0)
-        {
-            return hits;
-        }
-
-        int position = 0;
-        while (position <= text.Length - query.Length)
-        {
-            int hit = text.IndexOf(query, position, StringComparison.Ordinal);
-            if (hit < 0)
-            {
-                break;
-            }
-
-            if (!SplitsPair(text, hit) && !SplitsPair(text, hit + query.Length)
-                && (!wholeWords || (Boundary(text, hit) && Boundary(text, hit + query.Length))))
-            {
-                hits.Add(hit);
-                position = hit + query.Length;
-            }
-            else
-            {
-                position = hit + 1;
-            }
-        }
-
-        return hits;
-    }
-
-    // A hit never takes half of a surrogate pair.
-    private static bool SplitsPair(string text, int index) =>
-        index > 0 && index < text.Length && char.IsHighSurrogate(text[index - 1]) && char.IsLowSurrogate(text[index]);
-
-    // The README's definition: a word boundary lies between two characters that are not both word characters.
-    private static bool Boundary(string text, int index) =>
-        index == 0 || index == text.Length || !IsWord(text, index - 1, before: true) || !IsWord(text, index, before: false);
-
-    private static bool IsWord(string text, int index, bool before)
-    {
-        Rune rune;
-        if (before)
-        {
-            Rune.DecodeLastFromUtf16(text.AsSpan(0, index + 1), out rune, out _);
-        }
-        else
-        {
-            Rune.DecodeFromUtf16(text.AsSpan(index), out rune, out _);
-        }
-
-        if (rune.Value is 0x200C or 0x200D)
-        {
-            return true;
-        }
-
-        UnicodeCategory category = Rune.GetUnicodeCategory(rune);
-        return category <= UnicodeCategory.EnclosingMark // Lu, Ll, Lt, Lm, Lo, Mn, Mc, Me
-            || category is UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
-            || category == UnicodeCategory.ConnectorPunctuation;
-    }
-
-    private static bool IsMark(char c) =>
-        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
-
-    // The README's widening: a hit takes in the whole combining sequences it starts or ends in.
-    private static Range Widen(string text, int start, int end)
-    {
-        while (start > 0 && IsMark(text[start]))
-        {
-            start--;
-        }
-
-        while (end < text.Length && IsMark(text[end]))
-        {
-            end++;
-        }
-
-        return start..end;
-    }
-
-    private static List<Range> Merge(IEnumerable<Range> ranges)
-    {
-        var merged = new List<Range>();
-        foreach (Range r in ranges)
-        {
-            if (merged.Count > 0 && r.Start.Value < merged[^1].End.Value)
-            {
-                merged[^1] = merged[^1].Start..Math.Max(merged[^1].End.Value, r.End.Value);
-            }
-            else
-            {
-                merged.Add(r);
-            }
-        }
-
-        return merged;
     }
 }

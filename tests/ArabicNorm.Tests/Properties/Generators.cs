@@ -463,30 +463,36 @@ public static class Generators
         };
         for (int k = 0; k < 36; k++)
         {
-            bool B() => random.Next(2) == 1;
-            pool.Add(new Options($"Pool{k}", new ArabicNormalizerOptions
-            {
-                FoldCompatibilityForms = B(),
-                ComposeHamza = B(),
-                Letters = (LetterTarget)random.Next(3),
-                ContextualFarsiYeh = B(),
-                Digits = (DigitTarget)random.Next(4),
-                Quotes = (QuoteTarget)random.Next(2),
-                RemoveTatweel = B(),
-                RemoveFormatControls = B(),
-                Zwnj = (ZwnjHandling)random.Next(3),
-                NormalizeSpaces = B(),
-                CollapseSpaces = B(),
-                RemoveDiacritics = B(),
-                FoldAlef = B(),
-                FoldAlefMaksura = B(),
-                FoldTehMarbuta = B(),
-                AsciiPunctuation = B(),
-            }));
+            pool.Add(new Options($"Pool{k}", DrawOptions(random)));
         }
 
         return [.. pool];
     });
+
+    /// <summary>Draws every option at random from <paramref name="random"/>, in declaration order.</summary>
+    internal static ArabicNormalizerOptions DrawOptions(Random random)
+    {
+        bool B() => random.Next(2) == 1;
+        return new ArabicNormalizerOptions
+        {
+            FoldCompatibilityForms = B(),
+            ComposeHamza = B(),
+            Letters = (LetterTarget)random.Next(3),
+            ContextualFarsiYeh = B(),
+            Digits = (DigitTarget)random.Next(4),
+            Quotes = (QuoteTarget)random.Next(2),
+            RemoveTatweel = B(),
+            RemoveFormatControls = B(),
+            Zwnj = (ZwnjHandling)random.Next(3),
+            NormalizeSpaces = B(),
+            CollapseSpaces = B(),
+            RemoveDiacritics = B(),
+            FoldAlef = B(),
+            FoldAlefMaksura = B(),
+            FoldTehMarbuta = B(),
+            AsciiPunctuation = B(),
+        };
+    }
 
     /// <summary>Gets a generator of options from a fixed pool of 40: the presets, a contextual-yeh variant and 36
     /// random combinations.</summary>
