@@ -217,9 +217,13 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
 
         if (!isFinalBlock && IsLastEntryOpen())
         {
-            // The next block could still change the last entry: give it back with whatever followed it.
-            consumed = _s.EntryStart;
-            written = _s.EntryOutStart;
+            // The next block could still change the last entry: give it back with whatever followed it. An unpaired
+            // high half that a later low half may join goes back with the contextual yeh it resolved, since the pair
+            // (a letter) would resolve that yeh otherwise.
+            bool yehBeforeHigh = char.IsHighSurrogate(_s.LastChar) && _beforeLoneHigh.Source == _s.EntryStart
+                && _beforeLoneHigh.State.PendingYeh;
+            consumed = yehBeforeHigh ? _beforeLoneHigh.State.EntryStart : _s.EntryStart;
+            written = yehBeforeHigh ? _beforeLoneHigh.State.EntryOutStart : _s.EntryOutStart;
             return OperationStatus.NeedMoreData;
         }
 

@@ -127,4 +127,29 @@ public class RegressionCases
         Assert.Equal("\u0628", ArabicNormalizer.Search.Normalize("\u0628" + new string('\u064E', 100)));
         Assert.Equal("\u0627", ArabicNormalizer.Search.Normalize("\u0627" + new string('\u064E', 100) + "\u0654")); // composed, then FoldAlef
     }
+
+    // Found while reviewing the surrogate take-back: a pending contextual FARSI YEH before an unpaired
+    // high half was resolved by that half (not a letter: word-final) and committed when a chunk ended there; one call
+    // instead joins the halves across the deletion into ARABIC MATHEMATICAL ALEF, a letter, and the yeh is medial.
+    // Every chunking must give the one-call answer (law L4). A Fact with a table: lone surrogates do not survive
+    // InlineData.
+    [Fact]
+    public void Normalize_ContextualYehBeforeJoinedHalves_EveryChunkingGivesTheOneCallAnswer()
+    {
+        var n = Options.For(new ArabicNormalizerOptions { ContextualFarsiYeh = true });
+        foreach ((string input, string expected) in new[]
+        {
+            ("\u06CC\uD83B\u0640\uDE00", "\u064A\u0627"), // FARSI YEH, high half, TATWEEL, low half -> YEH, ALEF
+            ("\u06CC\uD83B\u200F\u0640\uDE00 ", "\u064A\u0627 "), // ... RLM, TATWEEL ... SPACE
+            ("\u06CC\uD83B\u0640", "\u0649\uD83B"), // no low half: the yeh ends its word (ALEF MAKSURA), the half stays
+        })
+        {
+            Assert.Equal(expected, SpecModel.Normalize(input, n.GetOptions()));
+            Assert.Equal(expected, n.Normalize(input));
+            foreach (int size in new[] { 1, 2, 3 })
+            {
+                Assert.Equal(expected, LawProperties.NormalizeInChunks(n, input, [size]));
+            }
+        }
+    }
 }
