@@ -38,7 +38,7 @@ internal interface IBlockClassifier<TSelf>
     uint InOrder(uint raw);
 
     /// <summary>Finds the lanes that hold a kept combining mark of the Arabic page
-    /// (<see cref="PlainRunTables.ArabicMarksLow"/>), in the order of <see cref="TouchedRaw"/>.</summary>
+    /// (<see cref="PlainRunTables.ArabicMarkRowsLow"/>), in the order of <see cref="TouchedRaw"/>.</summary>
     /// <param name="p">The first code unit of the block.</param>
     /// <returns>A mask that <see cref="InOrder"/> puts in lane order; a subset of the touched lanes.</returns>
     uint MarksRaw(ref char p);
