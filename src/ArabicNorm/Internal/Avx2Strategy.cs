@@ -29,8 +29,12 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
     /// <para>Each step packs two vectors of UTF-16 lanes into bytes with signed-to-unsigned saturation
     /// (<c>vpackuswb</c>): <c>c - 0x0600</c> packs to its low byte inside the Arabic page, to 0 below it and to 255
     /// above it (code units from U+8600 up wrap to negative and pack to 0 as well). Bits 0 and 255 of the touched map
-    /// are always set, so those lanes, and the page's own U+0600 and U+06FF, come out as candidates. The map is looked
-    /// up with <c>vpshufb</c>: the byte <c>b &gt;&gt; 3</c> of 32, then its bit <c>b &amp; 7</c>.</para>
+    /// are always set, so those lanes, and the page's own U+0600 and U+06FF, come out as candidates.</para>
+    /// <para>The map is laid out by low nibble (<see cref="PlainRunTables.ArabicTouchedRowsLow"/>): <c>vpshufb</c>
+    /// reads only the low nibble and bit 7 of an index, so the packed byte itself indexes the row of the first half of
+    /// the map, and the byte with bit 7 flipped the row of the second half; the bit within the row is
+    /// <c>1 &lt;&lt; ((b &gt;&gt; 4) &amp; 7)</c>, a third lookup. That is three shuffles and one pack per 32 lanes
+    /// for the page, and one pack for the ASCII test.</para>
     /// <para><c>vpackuswb</c> and <c>vpshufb</c> work within each 128-bit half, so the packed bytes hold lanes 0-7,
     /// 16-23, 8-15 and 24-31, and the 16-byte maps sit in both halves.</para>
     /// </remarks>
@@ -40,14 +44,26 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
         private readonly Vector256<byte> _touchedHigh;
         private readonly Vector256<byte> _marksLow;
         private readonly Vector256<byte> _marksHigh;
+        private readonly Vector256<short> _page;
+        private readonly Vector256<byte> _bitOfRow;
+        private readonly Vector256<byte> _one;
+        private readonly Vector256<byte> _flip;
+        private readonly Vector256<byte> _nibble;
         private readonly bool _spaceIsPlain;
 
+        // The constants are fields too: the classifier lives in registers through a loop, where the JIT would otherwise
+        // broadcast them again in every iteration.
         private Classifier(PlainRunTables t)
         {
-            _touchedLow = Vector256.Create(t.ArabicTouchedLow, t.ArabicTouchedLow);
-            _touchedHigh = Vector256.Create(t.ArabicTouchedHigh, t.ArabicTouchedHigh);
-            _marksLow = Vector256.Create(t.ArabicMarksLow, t.ArabicMarksLow);
-            _marksHigh = Vector256.Create(t.ArabicMarksHigh, t.ArabicMarksHigh);
+            _page = Vector256.Create((short)0x0600);
+            _bitOfRow = Vector256.Create(0x8040201008040201UL).AsByte(); // byte k holds bit k % 8
+            _one = Vector256.Create((byte)1);
+            _flip = Vector256.Create((byte)0x80);
+            _nibble = Vector256.Create((byte)0x0F);
+            _touchedLow = Vector256.Create(t.ArabicTouchedRowsLow, t.ArabicTouchedRowsLow);
+            _touchedHigh = Vector256.Create(t.ArabicTouchedRowsHigh, t.ArabicTouchedRowsHigh);
+            _marksLow = Vector256.Create(t.ArabicMarkRowsLow, t.ArabicMarkRowsLow);
+            _marksHigh = Vector256.Create(t.ArabicMarkRowsHigh, t.ArabicMarkRowsHigh);
             _spaceIsPlain = t.SpaceIsPlain;
         }
 
@@ -55,25 +71,23 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
 
         public bool SpaceIsPlain => _spaceIsPlain;
 
-        // Byte k holds bit k % 8.
-        private static Vector256<byte> BitOfLane => Vector256.Create(0x8040201008040201UL).AsByte();
-
-        /// <remarks>The code units are clamped to U+00FF (an unsigned minimum: <c>vpackuswb</c> alone would read
-        /// U+8000 and up as negative and pack them to 0) and packed to bytes: bit 7 of the byte is set exactly when
-        /// the code unit is not ASCII, and U+0020 stays 0x20.</remarks>
+        /// <remarks>The ASCII test is one pack with signed saturation (<c>vpacksswb</c>), which keeps U+0000..U+007F,
+        /// sends U+0080..U+7FFF to 0x7F and the code units from U+8000 up to 0x80..0xFF, then one unsigned saturating
+        /// add of 1: bit 7 of the byte is then set exactly from U+007F up. U+007F is therefore looked up in the page
+        /// map too, where it packs to 0 and is a candidate (a superset is allowed), and U+0020 packs to 0x20 and
+        /// nothing else does.</remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public uint TouchedRaw(ref char p)
         {
             ref short q = ref Unsafe.As<char, short>(ref p);
             Vector256<short> a = Vector256.LoadUnsafe(ref q);
             Vector256<short> b = Vector256.LoadUnsafe(ref q, 16);
-            Vector256<ushort> latin1 = Vector256.Create((ushort)0xFF);
-            Vector256<byte> packed = Avx2.PackUnsignedSaturate(
-                Vector256.Min(a.AsUInt16(), latin1).AsInt16(), Vector256.Min(b.AsUInt16(), latin1).AsInt16());
-            Vector256<byte> touched = Vector256.AndNot(packed, Vector256.Equals(Lookup(a, b, _touchedLow, _touchedHigh), Vector256<byte>.Zero));
+            Vector256<byte> ascii = Avx2.PackSignedSaturate(a, b).AsByte();
+            Vector256<byte> nonAscii = Avx2.AddSaturate(ascii, _one);
+            Vector256<byte> touched = Vector256.AndNot(nonAscii, Vector256.Equals(Lookup(a, b, _touchedLow, _touchedHigh), Vector256<byte>.Zero));
             if (!_spaceIsPlain)
             {
-                touched |= Vector256.Equals(packed, Vector256.Create((byte)' '));
+                touched |= Vector256.Equals(ascii, Vector256.Create((byte)' '));
             }
 
             return touched.ExtractMostSignificantBits();
@@ -101,20 +115,18 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
             return Ordered(Vector256.Equals(packed, Vector256.Create((byte)' ')));
         }
 
-        /// <summary>Looks the lanes up in a 256-bit Arabic page map; non-zero where the bit is set.</summary>
+        /// <summary>Looks the lanes up in a 256-bit Arabic page map laid out by low nibble; non-zero where the bit is
+        /// set.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector256<byte> Lookup(Vector256<short> a, Vector256<short> b, Vector256<byte> mapLow, Vector256<byte> mapHigh)
+        private Vector256<byte> Lookup(Vector256<short> a, Vector256<short> b, Vector256<byte> rowsLow, Vector256<byte> rowsHigh)
         {
-            Vector256<short> page = Vector256.Create((short)0x0600);
-            Vector256<byte> lane = Avx2.PackUnsignedSaturate(a - page, b - page);
+            Vector256<byte> lane = Avx2.PackUnsignedSaturate(a - _page, b - _page);
 
-            // vpshufb takes the low four index bits and zeroes a lane whose index has bit 7 set: adding 0x70 / 0xF0 to
-            // the byte index (0..31) selects the first / second 16 bytes of the map.
-            Vector256<byte> index = Vector256.ShiftRightLogical(lane.AsUInt16(), 3).AsByte() & Vector256.Create((byte)0x1F);
-            Vector256<byte> bits = Avx2.Shuffle(mapLow, index + Vector256.Create((byte)0x70))
-                | Avx2.Shuffle(mapHigh, index + Vector256.Create((byte)0xF0));
-            Vector256<byte> bit = Avx2.Shuffle(BitOfLane, lane & Vector256.Create((byte)7));
-            return bits & bit;
+            // A lane below 0x80 selects its row in the first half (and zero in the second: bit 7 of the flipped index
+            // is set); a lane from 0x80 up the other way round.
+            Vector256<byte> row = Avx2.Shuffle(rowsLow, lane) | Avx2.Shuffle(rowsHigh, lane ^ _flip);
+            Vector256<byte> high = Vector256.ShiftRightLogical(lane.AsUInt16(), 4).AsByte() & _nibble;
+            return row & Avx2.Shuffle(_bitOfRow, high);
         }
 
         /// <summary>Puts the lanes that <c>vpackuswb</c> interleaved per 128-bit half back in order and takes one bit

@@ -202,7 +202,7 @@ internal static class EngineDriver
     /// <remarks>
     /// <para>A string's length is fixed when it is allocated, and only the engine knows the result's length. Counting
     /// it first would run the engine twice, so a probe decides: the first sixteenth of the text from the restart point
-    /// (at least <see cref="ProbeLength"/> characters) is normalized into a pooled buffer, and its output decides.</para>
+    /// (at least <see cref="ProbeLength"/> characters; the whole rest up to <see cref="WholeProbeLength"/>) is normalized into a pooled buffer, and its output decides.</para>
     /// <list type="bullet">
     /// <item>It kept the probe's length (letters, digits, quotation marks, one-to-one compatibility forms: the common
     /// case of the <c>Default</c> and <c>Persian</c> presets): the result is allocated at the text's length, the prefix
@@ -233,8 +233,10 @@ internal static class EngineDriver
             return WriteInPlace(tables, prefix, default, rest, exactLength);
         }
 
-        // The buffer is sized for the whole rest, so that the buffer path goes on in it without a copy.
-        int window = Math.Min(rest.Length, Math.Max(ProbeLength, rest.Length / 16));
+        // The buffer is sized for the whole rest, so that the buffer path goes on in it without a copy. A short rest is
+        // probed whole: writing in place would only save copying a few KiB, while a wrong guess allocates a string of
+        // the text's length for nothing, which costs more than normalizing it (the allocator zeroes fresh memory).
+        int window = rest.Length <= WholeProbeLength ? rest.Length : Math.Max(ProbeLength, rest.Length / 16);
         char[] buffer = ArrayPool<char>.Shared.Rent(InitialLength(rest.Length));
         try
         {
@@ -254,6 +256,10 @@ internal static class EngineDriver
     /// <summary>The fewest characters from the restart point <see cref="NormalizeToString"/> probes for a change of
     /// length.</summary>
     internal const int ProbeLength = 256;
+
+    /// <summary>The longest rest <see cref="NormalizeToString"/> probes whole, so that its result is allocated once, at
+    /// its exact length.</summary>
+    internal const int WholeProbeLength = 16 * 1024;
 
     // Allocates the result at `length` (exact, or the text's own length), copies the prefix and what the probe wrote,
     // and lets the engine write the rest in place; a length that turns out wrong costs one copy.

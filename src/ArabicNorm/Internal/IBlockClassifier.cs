@@ -27,7 +27,8 @@ internal interface IBlockClassifier<TSelf>
     /// <summary>Finds the lanes that are not plain, in an order of the classifier's choosing.</summary>
     /// <param name="p">The first code unit of the block.</param>
     /// <returns>A mask that is zero exactly when no lane is touched; <see cref="InOrder"/> puts its bits in lane
-    /// order. A lane is touched when it is not ASCII and its bit in the Arabic page map is set (code units outside
+    /// order. A lane is touched when it is not ASCII (a classifier may count U+007F as not ASCII: a candidate too many
+    /// is allowed, one too few never) and its bit in the Arabic page map is set (code units outside
     /// the page always are), or, while spaces collapse, when it is U+0020.</returns>
     uint TouchedRaw(ref char p);
 
@@ -37,7 +38,7 @@ internal interface IBlockClassifier<TSelf>
     uint InOrder(uint raw);
 
     /// <summary>Finds the lanes that hold a kept combining mark of the Arabic page
-    /// (<see cref="PlainRunTables.ArabicMarksLow"/>), in the order of <see cref="TouchedRaw"/>.</summary>
+    /// (<see cref="PlainRunTables.ArabicMarkRowsLow"/>), in the order of <see cref="TouchedRaw"/>.</summary>
     /// <param name="p">The first code unit of the block.</param>
     /// <returns>A mask that <see cref="InOrder"/> puts in lane order; a subset of the touched lanes.</returns>
     uint MarksRaw(ref char p);

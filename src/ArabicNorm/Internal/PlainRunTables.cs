@@ -55,8 +55,7 @@ internal sealed class PlainRunTables
         }
 
         HasMarks = anyMark;
-        ArabicMarksLow = Vector128.Create(marks[..16]);
-        ArabicMarksHigh = Vector128.Create(marks[16..]);
+        (ArabicMarkRowsLow, ArabicMarkRowsHigh) = Rows(marks);
 
         // The classifiers pack every code unit outside the page to byte 0 or 255: those two bits always mean "look it
         // up".
@@ -81,10 +80,30 @@ internal sealed class PlainRunTables
         FormsB = new FormsBTable(formsB);
 
         HasFormsB = anyFormB;
-        ArabicTouchedLow = Vector128.Create(touched[..16]);
-        ArabicTouchedHigh = Vector128.Create(touched[16..]);
+        (ArabicTouchedRowsLow, ArabicTouchedRowsHigh) = Rows(touched);
         Strategy = strategy;
         IsEnabled = strategy.IsVectorized && strategy.IsSupported && asciiPlain;
+    }
+
+    /// <summary>Lays a 256-bit page map out by low nibble: byte <c>n</c> of the first half has bit <c>h</c> set when
+    /// bit <c>16h + n</c> of the map is (<c>h</c> 0..7), byte <c>n</c> of the second half when bit <c>128 + 16h + n</c>
+    /// is.</summary>
+    /// <remarks>A byte table lookup indexed by the packed lane itself then gives the lane's row: <c>pshufb</c> reads
+    /// only the low nibble and bit 7 of each index, so no index arithmetic is needed (see
+    /// <see cref="Avx2Strategy.Classifier"/>; the portable <see cref="Vector128Strategy.Classifier"/> clears bits 4-6
+    /// first, because <c>tbl</c> reads the whole index).</remarks>
+    private static (Vector128<byte> Low, Vector128<byte> High) Rows(ReadOnlySpan<byte> map)
+    {
+        Span<byte> rows = stackalloc byte[32];
+        for (int b = 0; b < 256; b++)
+        {
+            if ((map[b >> 3] & (1 << (b & 7))) != 0)
+            {
+                rows[((b >> 7) << 4) | (b & 0x0F)] |= (byte)(1 << ((b >> 4) & 7));
+            }
+        }
+
+        return (Vector128.Create(rows[..16]), Vector128.Create(rows[16..]));
     }
 
     /// <summary>The first code point of the Presentation Forms-B table (<see cref="FormsB"/>).</summary>
@@ -110,22 +129,25 @@ internal sealed class PlainRunTables
     /// <summary>Gets whether U+0020 maps to itself (it is a special entry while spaces collapse).</summary>
     internal bool SpaceIsPlain { get; }
 
-    /// <summary>Gets bits 0..127 of the Arabic page map: bit <c>b</c> is set when U+0600+<c>b</c> is not plain.</summary>
-    internal Vector128<byte> ArabicTouchedLow { get; }
+    /// <summary>Gets the Arabic page map laid out by low nibble, its bits 0..127 (see <see cref="Rows"/>): bit
+    /// <c>b</c> of the map is set when U+0600+<c>b</c> is not plain, and bits 0 and 255 always are.</summary>
+    internal Vector128<byte> ArabicTouchedRowsLow { get; }
 
-    /// <summary>Gets bits 128..255 of the Arabic page map.</summary>
-    internal Vector128<byte> ArabicTouchedHigh { get; }
+    /// <summary>Gets the Arabic page map laid out by low nibble, its bits 128..255.</summary>
+    internal Vector128<byte> ArabicTouchedRowsHigh { get; }
+
+    /// <summary>Gets the Arabic mark map laid out by low nibble, its bits 0..127 (see <see cref="Rows"/>): bit
+    /// <c>b</c> of the map is set when U+0600+<c>b</c> is a kept combining mark. Bits 0 and 255 are never set, so code
+    /// units outside the page are never marks.</summary>
+    internal Vector128<byte> ArabicMarkRowsLow { get; }
+
+    /// <summary>Gets the Arabic mark map laid out by low nibble, its bits 128..255.</summary>
+    internal Vector128<byte> ArabicMarkRowsHigh { get; }
 
     /// <summary>Gets whether some code unit of the Arabic page is a kept combining mark
     /// (<see cref="NormalizationTables.CombiningMark"/>): marks are kept and put in canonical order.</summary>
     internal bool HasMarks { get; }
 
-    /// <summary>Gets bits 0..127 of the Arabic mark map: bit <c>b</c> is set when U+0600+<c>b</c> is a kept combining
-    /// mark. Bits 0 and 255 are never set, so code units outside the page are never marks.</summary>
-    internal Vector128<byte> ArabicMarksLow { get; }
-
-    /// <summary>Gets bits 128..255 of the Arabic mark map.</summary>
-    internal Vector128<byte> ArabicMarksHigh { get; }
 }
 
 /// <summary>Holds the Presentation Forms-B table of <see cref="PlainRunTables.FormsB"/> in eight 16-byte pieces,

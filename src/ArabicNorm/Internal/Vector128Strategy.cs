@@ -35,8 +35,8 @@ internal sealed class Vector128Strategy : VectorStrategy<Vector128Strategy.Class
     /// <para>Two vectors of UTF-16 lanes are narrowed to one vector of bytes after an unsigned minimum: the code unit
     /// clamped to U+00FF (bit 7 set exactly when it is not ASCII; U+0020 stays 0x20), and <c>c - 0x0600</c> (wrapping)
     /// clamped to 255, which is the low byte inside the Arabic page and 255 everywhere else. Bit 255 of the touched map
-    /// is always set, so every code unit outside the page is a candidate. The map byte <c>b &gt;&gt; 3</c> of 32 is
-    /// found with two 16-byte lookups, then its bit <c>b &amp; 7</c>.</para>
+    /// is always set, so every code unit outside the page is a candidate. The map is laid out by low nibble: the row
+    /// of byte <c>b</c> comes from two 16-byte lookups, then its bit <c>(b &gt;&gt; 4) &amp; 7</c> from a third.</para>
     /// <para>Lanes stay in order, so <see cref="InOrder"/> has nothing to do.</para>
     /// </remarks>
     internal readonly struct Classifier : IBlockClassifier<Classifier>
@@ -49,10 +49,10 @@ internal sealed class Vector128Strategy : VectorStrategy<Vector128Strategy.Class
 
         private Classifier(PlainRunTables t)
         {
-            _touchedLow = t.ArabicTouchedLow;
-            _touchedHigh = t.ArabicTouchedHigh;
-            _marksLow = t.ArabicMarksLow;
-            _marksHigh = t.ArabicMarksHigh;
+            _touchedLow = t.ArabicTouchedRowsLow;
+            _touchedHigh = t.ArabicTouchedRowsHigh;
+            _marksLow = t.ArabicMarkRowsLow;
+            _marksHigh = t.ArabicMarkRowsHigh;
             _spaceIsPlain = t.SpaceIsPlain;
         }
 
@@ -97,8 +97,15 @@ internal sealed class Vector128Strategy : VectorStrategy<Vector128Strategy.Class
         private static Vector128<byte> Latin1(Vector128<ushort> a, Vector128<ushort> b)
         {
             Vector128<ushort> max = Vector128.Create((ushort)0xFF);
-            return Vector128.Narrow(Vector128.Min(a, max), Vector128.Min(b, max));
+            return NarrowBytes(Vector128.Min(a, max), Vector128.Min(b, max));
         }
+
+        /// <summary>Narrows lanes that are at most 0xFF to bytes.</summary>
+        /// <remarks>On x64 one <c>packuswb</c>, which is exact for such lanes; the portable narrowing would mask both
+        /// inputs first.</remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<byte> NarrowBytes(Vector128<ushort> a, Vector128<ushort> b) =>
+            Sse2.IsSupported ? Sse2.PackUnsignedSaturate(a.AsInt16(), b.AsInt16()) : Vector128.Narrow(a, b);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private uint Touched16(ref ushort q)
@@ -119,23 +126,23 @@ internal sealed class Vector128Strategy : VectorStrategy<Vector128Strategy.Class
         private static uint Spaces16(ref ushort q) =>
             Vector128.Equals(Latin1(Vector128.LoadUnsafe(ref q), Vector128.LoadUnsafe(ref q, 8)), Vector128.Create((byte)' ')).ExtractMostSignificantBits();
 
-        /// <summary>Looks 16 lanes up in a 256-bit Arabic page map; non-zero where the bit is set.</summary>
+        /// <summary>Looks 16 lanes up in a 256-bit Arabic page map laid out by low nibble
+        /// (<see cref="PlainRunTables.ArabicTouchedRowsLow"/>); non-zero where the bit is set.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static Vector128<byte> Lookup(Vector128<ushort> a, Vector128<ushort> b, Vector128<byte> mapLow, Vector128<byte> mapHigh)
+        private static Vector128<byte> Lookup(Vector128<ushort> a, Vector128<ushort> b, Vector128<byte> rowsLow, Vector128<byte> rowsHigh)
         {
             Vector128<ushort> page = Vector128.Create((ushort)0x0600);
             Vector128<ushort> max = Vector128.Create((ushort)0xFF);
-            Vector128<byte> lane = Vector128.Narrow(Vector128.Min(a - page, max), Vector128.Min(b - page, max));
+            Vector128<byte> lane = NarrowBytes(Vector128.Min(a - page, max), Vector128.Min(b - page, max));
 
-            // The map byte index is 0..31. The first half is looked up with bit 7 set for indexes 16 and up, the
-            // second with the index less 16, which wraps indexes below 16 to 0xF0 and up: a lookup whose index has
-            // bit 7 set gives zero on every instruction set.
-            Vector128<byte> index = Vector128.ShiftRightLogical(lane.AsUInt16(), 3).AsByte() & Vector128.Create((byte)0x1F);
-            Vector128<byte> low = index | (Vector128.ShiftLeft(index.AsUInt16(), 3).AsByte() & Vector128.Create((byte)0x80));
-            Vector128<byte> bits = PlainRunTranslator.ShuffleBytes(mapLow, low)
-                | PlainRunTranslator.ShuffleBytes(mapHigh, index - Vector128.Create((byte)16));
-            Vector128<byte> bit = PlainRunTranslator.ShuffleBytes(BitOfLane, lane & Vector128.Create((byte)7));
-            return bits & bit;
+            // The row of lane b is byte b & 15 of the first half of the map (b below 0x80) or of the second. Keeping
+            // bit 7 and the low nibble gives an index below 16 for one half and one with bit 7 set (zero) for the
+            // other, on every instruction set. The bit within the row is 1 << ((b >> 4) & 7).
+            Vector128<byte> index = lane & Vector128.Create((byte)0x8F);
+            Vector128<byte> row = PlainRunTranslator.ShuffleBytes(rowsLow, index)
+                | PlainRunTranslator.ShuffleBytes(rowsHigh, index ^ Vector128.Create((byte)0x80));
+            Vector128<byte> high = Vector128.ShiftRightLogical(lane.AsUInt16(), 4).AsByte() & Vector128.Create((byte)0x0F);
+            return row & PlainRunTranslator.ShuffleBytes(BitOfLane, high);
         }
     }
 }

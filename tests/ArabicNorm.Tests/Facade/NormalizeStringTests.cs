@@ -28,9 +28,13 @@ public class NormalizeStringTests
         }
     }
 
-    // Texts whose first change keeps the length, with a change of length after the probe's window.
+    // Texts whose first change keeps the length, with a change of length after the probe's window (short texts are
+    // probed whole; the long ones are probed in part, then written in place).
     public static TheoryData<string> PastTheProbe() =>
     [
+        "\u064A" + new string(' ', EngineDriver.WholeProbeLength + 30) + "\uFDFA\u0640",
+        "\u064A" + new string('b', EngineDriver.WholeProbeLength + 30) + "\uFDFA",
+        "\u064A" + new string('b', EngineDriver.WholeProbeLength + 30) + "\u0640",
         "\u064A" + new string(' ', EngineDriver.ProbeLength + 30) + "\uFDFA\u0640", // YEH, spaces (collapsed under Search)
         "\u064A" + new string('b', EngineDriver.ProbeLength + 30) + "\uFDFA", // longer
         "\u064A" + new string('b', EngineDriver.ProbeLength + 30) + "\u0640", // shorter
@@ -81,9 +85,10 @@ public class NormalizeStringTests
     [InlineData("\u0640")] // shorter
     public void Normalize_LengthChangesPastTheProbe_AllocatesTheGuessAndTheResult(string change)
     {
-        // YEH (one to one under Persian) starts the work; the change of length comes after the probe's window, so the
-        // result was first written into a string of the text's length, then copied once into one of the right length.
-        string text = "abc \u064A" + new string('b', EngineDriver.ProbeLength + 100) + change + "xyz";
+        // YEH (one to one under Persian) starts the work; the text is too long to be probed whole and the change of
+        // length comes after the probe's window, so the result was first written into a string of the text's length,
+        // then copied once into one of the right length.
+        string text = "abc \u064A" + new string('b', EngineDriver.WholeProbeLength) + change + "xyz";
         ArabicNormalizer n = ArabicNormalizer.Persian;
         string result = n.Normalize(text);
         Assert.Equal(SpanNormalize(n, text), result);
@@ -94,6 +99,21 @@ public class NormalizeStringTests
             _ = new string('x', result.Length);
         });
         Assert.Equal(twoStrings, Allocated(() => _ = n.Normalize(text)));
+    }
+
+    [Theory]
+    [InlineData("\uFDFA")] // longer
+    [InlineData("\u0640")] // shorter
+    public void Normalize_ShortTextLengthChangesPastTheProbe_AllocatesOnlyTheResult(string change)
+    {
+        // A short rest is probed whole, so a change of length anywhere in it is seen before the result is allocated.
+        string text = "abc \u064A" + new string('b', EngineDriver.WholeProbeLength - 100) + change + "xyz";
+        ArabicNormalizer n = ArabicNormalizer.Persian;
+        string result = n.Normalize(text);
+        Assert.Equal(SpanNormalize(n, text), result);
+        Assert.NotEqual(text.Length, result.Length);
+        long oneString = Allocated(() => _ = new string('x', result.Length));
+        Assert.Equal(oneString, Allocated(() => _ = n.Normalize(text)));
     }
 
     [Fact]
