@@ -103,7 +103,7 @@ public sealed class ArabicNormAnalyzer : Analyzer
     /// and, when <see cref="Stem"/> is set, <see cref="ArabicStemFilter"/>.</returns>
     /// <remarks>The lower-casing gives exactly <see cref="LowerCaseFilter"/>'s terms, but first checks each term for a
     /// character lower-casing changes and leaves the others alone: Arabic and Persian have no case, and on Arabic text
-    /// <see cref="LowerCaseFilter"/> was a third of the analyzer's time.</remarks>
+    /// <see cref="LowerCaseFilter"/> took close to a third of the analyzer's time.</remarks>
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new StandardTokenizer(_matchVersion, reader);
