@@ -1,3 +1,4 @@
+using ArabicNorm.Lucene.Internal;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Ar;
 using Lucene.Net.Analysis.Core;
@@ -98,12 +99,15 @@ public sealed class ArabicNormAnalyzer : Analyzer
     /// <summary>Creates the tokenizer and filters for a field.</summary>
     /// <param name="fieldName">The field being analyzed.</param>
     /// <param name="reader">The text, already wrapped in <see cref="ArabicNormCharFilter"/> by <see cref="InitReader(string, TextReader)"/>.</param>
-    /// <returns>The chain: <see cref="StandardTokenizer"/>, <see cref="LowerCaseFilter"/>, <see cref="StopFilter"/>
+    /// <returns>The chain: <see cref="StandardTokenizer"/>, <see cref="LowerCaseFilter"/>'s lower-casing, <see cref="StopFilter"/>
     /// and, when <see cref="Stem"/> is set, <see cref="ArabicStemFilter"/>.</returns>
+    /// <remarks>The lower-casing gives exactly <see cref="LowerCaseFilter"/>'s terms, but first checks each term for a
+    /// character lower-casing changes and leaves the others alone: Arabic and Persian have no case, and on Arabic text
+    /// <see cref="LowerCaseFilter"/> took close to a third of the analyzer's time.</remarks>
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new StandardTokenizer(_matchVersion, reader);
-        TokenStream result = new LowerCaseFilter(_matchVersion, source);
+        TokenStream result = new SkippingLowerCaseFilter(_matchVersion, source);
         result = new StopFilter(_matchVersion, result, StopWords);
         if (Stem)
         {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Lucene.Net.Analysis.CharFilters;
 
 namespace ArabicNorm.Lucene;
@@ -117,8 +118,20 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, buffer.Length - index);
+        return Read(buffer.AsSpan(index, count));
+    }
+
+    /// <summary>Reads normalized characters into <paramref name="buffer"/>.</summary>
+    /// <param name="buffer">Receives the characters.</param>
+    /// <returns>The number of characters read: between 1 and the length of <paramref name="buffer"/>, or 0 at the end
+    /// of the text (or when <paramref name="buffer"/> is empty).</returns>
+    /// <exception cref="ObjectDisposedException">The filter is disposed.</exception>
+    /// <remarks>Writes only the characters it returns, straight from the filter's buffer (no array is rented), and
+    /// records the offset corrections of every character it returns before returning it.</remarks>
+    public override int Read(Span<char> buffer)
+    {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        if (count == 0)
+        if (buffer.IsEmpty)
         {
             return 0;
         }
@@ -128,8 +141,8 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
             return 0;
         }
 
-        int n = Math.Min(count, _outputLength - _outputPosition);
-        _output.AsSpan(_outputPosition, n).CopyTo(buffer.AsSpan(index, n));
+        int n = Math.Min(buffer.Length, _outputLength - _outputPosition);
+        _output.AsSpan(_outputPosition, n).CopyTo(buffer);
         _outputPosition += n;
         return n;
     }
@@ -271,21 +284,29 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
         OperationStatus status = OperationStatus.Done;
         while (position < source.Length)
         {
-            int runEnd = SafeRunEnd(source, kinds, position, out bool expands);
+            int runEnd = SafeRunEnd(source, kinds, position, out int firstExpansion, out int extra);
             if (runEnd - position >= MinFastRun)
             {
                 bool last = final && runEnd == source.Length;
                 status = _normalizer.Normalize(
                     source[position..runEnd], _output.AsSpan(outPosition), out int c, out int w, last);
-                if (c > 0 && w == (expands ? ExpandedLength(source.Slice(position, c), kinds) : c))
+                bool expands = firstExpansion < position + c;
+                if (!expands)
                 {
+                    extra = 0;
+                }
+                else if (c < runEnd - position)
+                {
+                    extra = ExtraLength(source[firstExpansion..(position + c)], kinds);
+                }
+
+                if (c > 0 && w == c + extra)
+                {
+                    AddCorrection(_outputBase + outPosition, _sourceBase + position);
                     if (expands)
                     {
-                        RecordExpansions(source.Slice(position, c), kinds, outPosition, position);
-                    }
-                    else
-                    {
-                        AddCorrection(_outputBase + outPosition, _sourceBase + position);
+                        int before = firstExpansion - position;
+                        RecordExpansions(source[firstExpansion..(position + c)], kinds, outPosition + before, firstExpansion);
                     }
 
                     _lastSourceIndex = _sourceBase + position + c - 1;
@@ -335,45 +356,72 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
 
     /// <summary>Finds where the run of characters whose output the kinds determine, starting at <paramref name="start"/>, ends.</summary>
     /// <param name="source">The buffered source.</param>
-    /// <param name="kinds">The kinds of the normalizer.</param>
+    /// <param name="kinds">The kinds of the normalizer (one per UTF-16 code unit).</param>
     /// <param name="start">Where the run starts.</param>
-    /// <param name="expands">Set when the run holds a character that becomes several.</param>
-    private static int SafeRunEnd(ReadOnlySpan<char> source, ReadOnlySpan<byte> kinds, int start, out bool expands)
+    /// <param name="firstExpansion">Set to the position of the run's first character that becomes several, or to the
+    /// run's end when it has none.</param>
+    /// <param name="extra">Set to how many characters longer than the run its output is.</param>
+    /// <remarks>The hot loop of the filter on text that needs no offsets API: one table load and one compare per
+    /// character. The kinds table has an entry for every code unit, so the loads need no bounds check.</remarks>
+    private static int SafeRunEnd(ReadOnlySpan<char> source, ReadOnlySpan<byte> kinds, int start, out int firstExpansion, out int extra)
     {
+        System.Diagnostics.Debug.Assert(kinds.Length == 0x10000, "One kind per UTF-16 code unit.");
+        ref byte kind0 = ref MemoryMarshal.GetReference(kinds);
+        firstExpansion = -1;
+        extra = 0;
         int k = start;
         bool previousSpace = false;
-        byte widest = 0;
         for (; k < source.Length; k++)
         {
-            byte kind = kinds[source[k]];
+            byte kind = System.Runtime.CompilerServices.Unsafe.Add(ref kind0, source[k]);
+            if (kind == Safe)
+            {
+                previousSpace = false;
+                continue;
+            }
+
             if (kind == Unsafe || (kind == Space && previousSpace))
             {
                 break;
             }
 
             previousSpace = kind == Space;
-            widest = Math.Max(widest, kind);
+            if (kind >= FirstExpanding)
+            {
+                extra += kind - 2;
+                if (firstExpansion < 0)
+                {
+                    firstExpansion = k;
+                }
+            }
         }
 
-        expands = widest >= FirstExpanding;
+        if (firstExpansion < 0)
+        {
+            firstExpansion = k;
+        }
+
         return k;
     }
 
-    /// <summary>Computes the length of the output of a run of characters whose output the kinds determine.</summary>
-    private static int ExpandedLength(ReadOnlySpan<char> run, ReadOnlySpan<byte> kinds)
+    /// <summary>Computes how many characters longer than itself the output of a run of characters whose output the
+    /// kinds determine is.</summary>
+    private static int ExtraLength(ReadOnlySpan<char> run, ReadOnlySpan<byte> kinds)
     {
-        int length = 0;
+        int extra = 0;
         foreach (char c in run)
         {
             byte kind = kinds[c];
-            length += kind >= FirstExpanding ? kind - 1 : 1;
+            extra += kind >= FirstExpanding ? kind - 2 : 0;
         }
 
-        return length;
+        return extra;
     }
 
     /// <summary>Adds the corrections of a run the span API normalized at <paramref name="outputStart"/> from the
     /// source at <paramref name="sourceStart"/>, where some characters became several word characters.</summary>
+    /// <remarks>The run starts at its first expansion; the correction in force where it starts (the caller's, at the start
+    /// of the whole run) already holds for it.</remarks>
     /// <remarks>The same corrections <see cref="RecordCorrections(int, int, int)"/> makes from the offsets API: every
     /// character of an expansion maps to the start of its source character (a token that starts or ends inside it
     /// gets the whole character), and the next character to its own source.</remarks>
@@ -381,7 +429,6 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
     {
         long output = _outputBase + outputStart;
         long source = _sourceBase + sourceStart;
-        AddCorrection(output, source);
         for (int k = 0; k < run.Length; k++)
         {
             byte kind = kinds[run[k]];
@@ -409,7 +456,7 @@ public sealed class ArabicNormCharFilter : BaseCharFilter
         {
             if (kinds[source[k]] is not (Unsafe or Space))
             {
-                int end = SafeRunEnd(source, kinds, k, out _);
+                int end = SafeRunEnd(source, kinds, k, out _, out _);
                 if (end - k >= MinFastRun)
                 {
                     return k;

@@ -41,6 +41,60 @@ public class ArabicNormCharFilterTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Presets))]
+    public void Read_SpanOfAnySize_GivesNormalizeThenZero(string preset)
+    {
+        ArabicNormalizer normalizer = Preset(preset);
+        string text = TestData.Pdf + "\u0640" + Salla + LamAlef + " " + TestData.Vocalized;
+        string expected = normalizer.Normalize(text);
+        foreach (int size in new[] { 1, 2, 7, 4096, 10000 })
+        {
+            using var filter = new ArabicNormCharFilter(new StringReader(text), normalizer);
+            var sb = new System.Text.StringBuilder();
+            char[] buffer = new char[size + 2];
+            int n;
+            while ((n = filter.Read(buffer.AsSpan(1, size))) > 0)
+            {
+                Assert.InRange(n, 1, size);
+                sb.Append(buffer, 1, n);
+            }
+
+            Assert.Equal(expected, sb.ToString());
+            Assert.Equal(0, filter.Read(new char[4].AsSpan()));
+            Assert.Equal(0, filter.Read(Span<char>.Empty));
+            Assert.Equal(text.Length, filter.CorrectOffset(expected.Length));
+        }
+    }
+
+    [Fact]
+    public void Read_SpanAndArrayReadsMixed_GiveNormalizeAndTheSameOffsets()
+    {
+        string text = TestData.Pdf + Salla + "\u0628" + Salla;
+        string expected = ArabicNormalizer.Search.Normalize(text);
+        using var filter = new ArabicNormCharFilter(new StringReader(text), ArabicNormalizer.Search);
+        using var reference = new ArabicNormCharFilter(new StringReader(text), ArabicNormalizer.Search);
+        Assert.Equal(expected, reference.ReadToEnd());
+        var sb = new System.Text.StringBuilder();
+        char[] buffer = new char[64];
+        for (int k = 0; ; k++)
+        {
+            int n = k % 2 == 0 ? filter.Read(buffer.AsSpan(0, 1 + (k % 13))) : filter.Read(buffer, 3, 1 + (k % 5));
+            if (n == 0)
+            {
+                break;
+            }
+
+            sb.Append(buffer, k % 2 == 0 ? 0 : 3, n);
+        }
+
+        Assert.Equal(expected, sb.ToString());
+        for (int p = 0; p <= expected.Length; p++)
+        {
+            Assert.Equal(reference.CorrectOffset(p), filter.CorrectOffset(p));
+        }
+    }
+
     [Fact]
     public void Read_SingleCharacters_GivesNormalizeThenMinusOne()
     {
@@ -123,6 +177,7 @@ public class ArabicNormCharFilterTests
         filter.Dispose();
         filter.Dispose();
         Assert.Throws<ObjectDisposedException>(() => filter.Read());
+        Assert.Throws<ObjectDisposedException>(() => filter.Read(new char[1].AsSpan()));
     }
 
     [Fact]
@@ -159,6 +214,39 @@ public class ArabicNormCharFilterTests
             }
 
             Assert.True(single.CorrectOffset(p) == chunks.CorrectOffset(p), $"output offset {p}: one-char reads {single.CorrectOffset(p)}, chunks {chunks.CorrectOffset(p)}");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Presets))]
+    public void CorrectOffset_ExpansionsAroundTheChunkBoundary_AreTheOffsetsApiIndices(string preset)
+    {
+        // Letters the fast scan takes in one run, with a lam-alef ligature, then U+FDFA, then both, at every position
+        // from a little before the 4,096-char chunk boundary to a little after it, so that the run's first expansion,
+        // its end and the character held back at the end of the buffer fall on every side of the boundary.
+        ArabicNormalizer normalizer = Preset(preset);
+        const string Letters = "\u0643\u062A\u0627\u0628 \u0645\u0646 \u0642\u0644\u0645 "; // KITAB MIN QALAM
+        string filler = string.Concat(Enumerable.Repeat(Letters, 4200 / Letters.Length + 1));
+        foreach (string expansion in new[] { LamAlef, Salla, LamAlef + "\u0628" + Salla })
+        {
+            for (int at = 4080; at <= 4100; at++)
+            {
+                string text = filler[..at] + expansion + filler[at..];
+                NormalizedText oracle = normalizer.NormalizeWithOffsets(text);
+                using var filter = new ArabicNormCharFilter(new StringReader(text), normalizer);
+                Assert.Equal(oracle.Text, filter.ReadToEnd());
+                ReadOnlySpan<int> indices = oracle.SourceIndices;
+                for (int p = 0; p < indices.Length; p++)
+                {
+                    // Every letter maps to its source character; a space inside an expansion to the character's end.
+                    if (oracle.Text[p] != ' ')
+                    {
+                        Assert.True(indices[p] == filter.CorrectOffset(p), $"{preset}, expansion at {at}, output {p}: {filter.CorrectOffset(p)}, offsets API {indices[p]}");
+                    }
+                }
+
+                Assert.Equal(text.Length, filter.CorrectOffset(oracle.Text.Length));
+            }
         }
     }
 

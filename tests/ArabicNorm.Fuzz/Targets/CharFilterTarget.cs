@@ -1,6 +1,5 @@
 using System.Text;
 using ArabicNorm.Lucene;
-using ArabicNorm.Tests.Streaming;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -19,12 +18,21 @@ namespace ArabicNorm.Fuzz;
 /// starts never decrease, ends inside the source, the final offset is the source length; under the three presets the
 /// source range of a token normalizes to the token's text, or, for a range with a character that expands to several
 /// words, to a text that contains it.</para>
-/// <para>The input reader is the test suite's <see cref="ShortReadReader"/> (a managed array, so no guard page: the
-/// filter's own buffers are pooled arrays).</para>
+/// <para>Guard pages: the text the filter reads sits in read-only memory bounded by inaccessible pages
+/// (<see cref="GuardedReader"/>, placed at the front or the back of its region as the input says), and reads into a span
+/// (<see cref="ArabicNormCharFilter.Read(Span{char})"/>) go to a destination of exactly the size asked for, next to a
+/// guard page on the side the input picks; a write past it faults. Reads into a <c>char[]</c> (what Lucene's tokenizers
+/// call) cannot sit next to a guard page, so there the array is filled with a sentinel and every element outside
+/// <c>[index, index + n)</c> must still hold it. The filter's own buffers are pooled arrays.</para>
 /// </remarks>
 internal sealed class CharFilterTarget : IFuzzTarget
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    private const char Sentinel = '\uFDD0'; // a noncharacter no rule produces
+
+    private static readonly GuardedMemory s_text = new();
+    private static readonly GuardedMemory s_destination = new();
 
     private readonly char[] _buffer = new char[8192];
 
@@ -49,12 +57,13 @@ internal sealed class CharFilterTarget : IFuzzTarget
         var input = new FuzzInput(data);
         string text = FuzzInput.DecodeUtf16(input.Payload);
         Strategy[] strategies = Normalizers.For(input.OptionsSelector);
+        ReadOnlySpan<char> guardedText = s_text.PlaceReadOnly(text.AsSpan(), input.NextBool());
         foreach (Strategy s in strategies)
         {
             ArabicNormalizer n = s.Normalizer;
             string expected = n.Normalize(text);
             NormalizedText offsets = n.NormalizeWithOffsets(text);
-            using var filter = new ArabicNormCharFilter(new ShortReadReader(text, input.NextReadSizes()), n);
+            using var filter = new ArabicNormCharFilter(new GuardedReader(guardedText, input.NextReadSizes()), n);
             Law.Equal(expected, ReadAll(filter, ref input), $"the char filter's text equals Normalize ({s.Name})");
             Law.Holds(filter.Read(_buffer, 0, 4) == 0 && filter.Read() == -1 && filter.Peek() == -1, $"the end stays the end: 0, then -1 ({s.Name})");
 
@@ -75,7 +84,7 @@ internal sealed class CharFilterTarget : IFuzzTarget
             }
         }
 
-        CheckTokens(text, strategies[0].Normalizer, Normalizers.IsPreset(input.OptionsSelector), ref input);
+        CheckTokens(text, guardedText, strategies[0].Normalizer, Normalizers.IsPreset(input.OptionsSelector), ref input);
     }
 
     private string ReadAll(ArabicNormCharFilter filter, ref FuzzInput input)
@@ -102,8 +111,31 @@ internal sealed class CharFilterTarget : IFuzzTarget
 
             int index = size % 7;
             int count = Math.Min(size, _buffer.Length - index);
+            if ((size & 2) != 0)
+            {
+                // Into a span of exactly count characters next to a guard page: a write past it faults.
+                Span<char> destination = s_destination.Place<char>(count, back: (size & 4) != 0);
+                destination.Fill(Sentinel);
+                int written = filter.Read(destination);
+                Law.Holds(written >= 0 && written <= count, "Read(Span) returns between 0 and the span's length", $"{written} of {count}");
+                Law.Holds(destination[written..].IndexOfAnyExcept(Sentinel) < 0, "Read(Span) writes only the characters it returns", $"{written} of {count}");
+                if (written == 0)
+                {
+                    break;
+                }
+
+                sb.Append(destination[..written]);
+                continue;
+            }
+
+            // Into a char[], which cannot sit next to a guard page: a sentinel all around the window instead.
+            _buffer.AsSpan(0, index + count + Math.Min(16, _buffer.Length - index - count)).Fill(Sentinel);
             int n = filter.Read(_buffer, index, count);
             Law.Holds(n >= 0 && n <= count, "Read returns between 0 and count", $"{n} of {count}");
+            Law.Holds(
+                _buffer.AsSpan(0, index).IndexOfAnyExcept(Sentinel) < 0 && _buffer.AsSpan(index + n, count - n + Math.Min(16, _buffer.Length - index - count)).IndexOfAnyExcept(Sentinel) < 0,
+                "Read(char[], index, count) writes only inside [index, index + n)",
+                $"{n} of {count} at {index}");
             if (n == 0)
             {
                 break;
@@ -115,9 +147,9 @@ internal sealed class CharFilterTarget : IFuzzTarget
         return sb.ToString();
     }
 
-    private static void CheckTokens(string text, ArabicNormalizer n, bool preset, ref FuzzInput input)
+    private static void CheckTokens(string text, ReadOnlySpan<char> guardedText, ArabicNormalizer n, bool preset, ref FuzzInput input)
     {
-        using var tokenizer = new StandardTokenizer(Version, new ArabicNormCharFilter(new ShortReadReader(text, input.NextReadSizes()), n));
+        using var tokenizer = new StandardTokenizer(Version, new ArabicNormCharFilter(new GuardedReader(guardedText, input.NextReadSizes()), n));
         ICharTermAttribute term = tokenizer.AddAttribute<ICharTermAttribute>();
         IOffsetAttribute offset = tokenizer.AddAttribute<IOffsetAttribute>();
         tokenizer.Reset();
