@@ -1,0 +1,115 @@
+using ArabicNorm.Internal;
+
+namespace ArabicNorm.Tests.Streaming;
+
+// The pump's own contract, driven directly: the loop checks the token before each read, the pump counts the source it
+// consumed (compacted tails included), and the pull side never reads ahead of what the pump needs, so its input
+// buffer keeps its first size.
+public class BlockPumpTests
+{
+    private const string Text = "\u0643\u062A\u0627\u0628 \u06CC"; // KAF TEH ALEF BEH, space, FARSI YEH
+
+    [Fact]
+    public void Run_CanceledToken_ThrowsBeforeTheFirstRead()
+    {
+        using var canceled = new CancellationTokenSource();
+        canceled.Cancel();
+        using var pump = new BlockPump<char, Utf16Codec>(ArabicNormalizer.Default.Tables, null);
+        var reader = new ShortReadReader(Text, [64]);
+        var writer = new StringWriter();
+        Assert.ThrowsAny<OperationCanceledException>(() => pump.Run(new TextPumpIo(reader, writer), canceled.Token));
+        Assert.Equal(0, reader.Reads);
+        Assert.Equal("", writer.ToString());
+    }
+
+    [Fact]
+    public async Task RunAsync_CanceledToken_ThrowsBeforeTheFirstRead()
+    {
+        using var canceled = new CancellationTokenSource();
+        canceled.Cancel();
+        using var pump = new BlockPump<char, Utf16Codec>(ArabicNormalizer.Default.Tables, null);
+        var reader = new TokenBlindReader(Text); // the loop's own check must throw, not the reader's
+        var writer = new StringWriter();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => pump.RunAsync(new TextPumpIo(reader, writer), canceled.Token));
+        Assert.Equal(0, reader.Reads);
+        Assert.Equal("", writer.ToString());
+    }
+
+    [Fact]
+    public void SourceConsumed_CompactedTail_CountsEverySourceUnitAndNeverExceedsTheRead()
+    {
+        // WAW, 1,000 TATWEEL (removed from the held-back tail while the WAW waits for a mark), HAMZA ABOVE, then text:
+        // WAW WITH HAMZA ABOVE.
+        string text = "\u0648" + new string('\u0640', 1000) + "\u0654" + " \u0628";
+        using var pump = new BlockPump<char, Utf16Codec>(ArabicNormalizer.Default.Tables, null, 64);
+        var output = new System.Text.StringBuilder();
+        int read = 0;
+        PumpState state;
+        do
+        {
+            Memory<char> buffer = pump.GetReadBuffer();
+            int n = Math.Min(Math.Min(buffer.Length, 37), text.Length - read);
+            text.AsSpan(read, n).CopyTo(buffer.Span);
+            read += n;
+            pump.Advance(n);
+            do
+            {
+                state = pump.Step(n == 0, out ReadOnlyMemory<char> chunk);
+                output.Append(chunk.Span);
+                Assert.InRange(pump.SourceConsumed, 0, read);
+            }
+            while (state == PumpState.Continue);
+        }
+        while (state != PumpState.Finished);
+
+        Assert.Equal("\u0624 \u0628", output.ToString()); // WAW WITH HAMZA ABOVE, space, BEH
+        Assert.Equal(text.Length, pump.SourceConsumed);
+    }
+
+    [Fact]
+    public void PullNormalizer_ExpandingTextReadOneCharAtATime_NeverGrowsTheInputBuffer()
+    {
+        // U+FDFA becomes 18 characters: each read of the source gives far more output than one Step can write. The
+        // pull side reads again only once the pump asks for input, so the pending input stays within the first buffer.
+        string text = new('\uFDFA', 5000);
+        var pump = new BlockPump<char, Utf16Codec>(ArabicNormalizer.Default.Tables, null, 256);
+        int initialLength = pump.InputLength;
+        using var pull = new PullNormalizer<char, Utf16Codec>(pump);
+        var reader = new ShortReadReader(text, [256]);
+        var output = new System.Text.StringBuilder();
+        Span<char> one = stackalloc char[1];
+        while (!pull.IsFinished)
+        {
+            if (pull.HasPendingOutput)
+            {
+                Assert.Equal(1, pull.Drain(one));
+                output.Append(one[0]);
+                continue;
+            }
+
+            if (pull.NeedsInput)
+            {
+                pull.Advance(reader.Read(pull.GetReadBuffer().Span));
+            }
+
+            pull.Step();
+        }
+
+        Assert.Equal(ArabicNormalizer.Default.Normalize(text), output.ToString());
+        Assert.Equal(18 * text.Length, output.Length);
+        Assert.Equal(0, pull.Drain(one));
+        Assert.Equal(initialLength, pump.InputLength);
+    }
+
+    /// <summary>A reader whose async read never looks at the token, and counts its reads.</summary>
+    private sealed class TokenBlindReader(string text) : StringReader(text)
+    {
+        public int Reads { get; private set; }
+
+        public override ValueTask<int> ReadAsync(Memory<char> buffer, CancellationToken cancellationToken = default)
+        {
+            Reads++;
+            return new(Read(buffer.Span));
+        }
+    }
+}
