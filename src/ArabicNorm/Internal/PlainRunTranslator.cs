@@ -66,6 +66,7 @@ internal static class PlainRunTranslator
         bool hasFormsB = t.HasFormsB;
         bool hasMarks = t.HasMarks;
         FormsBTable formsBTable = t.FormsB;
+        FormsTable formsTable = t.Forms;
         Span<char> staged = stackalloc char[BlockSize];
         Span<char> seconds = stackalloc char[BlockSize]; // the second output character of each pair lane
         Span<char> packed = stackalloc char[(2 * BlockSize) + 8]; // room for one whole-block copy from any lane
@@ -150,6 +151,15 @@ internal static class PlainRunTranslator
             uint formsB = 0;
             if (hasFormsB)
             {
+                // PDF text: a block of forms, ligatures and one-to-one lanes is translated in registers, straight into
+                // the destination; anything else is staged below.
+                if (FormsTranslator.TryTranslate<TClassifier>(tables, in formsTable, ref s, ref Unsafe.Add(ref dst0, o), destination.Length - o, touched, i, o, ref state, out int formsWritten))
+                {
+                    i += BlockSize;
+                    o += formsWritten;
+                    continue;
+                }
+
                 formsB = TranslateFormsB(ref s, ref st, in formsBTable);
             }
             else
