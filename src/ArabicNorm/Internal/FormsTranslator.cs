@@ -29,6 +29,70 @@ internal static class FormsTranslator
     // output lanes, each pair lane followed by its second letter.
     private static readonly byte[] s_expansion = BuildExpansion();
 
+    /// <summary>Translates blocks from <paramref name="i"/> while every candidate lane of a block is a form of the table,
+    /// a two-letter ligature of the table or a one-to-one mapping, and the source and destination have a block's room.</summary>
+    /// <typeparam name="TClassifier">The strategy's classifier: the AVX2 one gets the 256-bit lookup.</typeparam>
+    /// <param name="classifier">The classifier, for the candidates of the blocks after the first.</param>
+    /// <param name="tables">The per-options tables.</param>
+    /// <param name="table">The forms table (<see cref="PlainRunTables.Forms"/>).</param>
+    /// <param name="source">The whole source of the call.</param>
+    /// <param name="destination">The whole destination of the call.</param>
+    /// <param name="i">The source position of the first block (a block's room from it).</param>
+    /// <param name="o">The output position (a block's room from it).</param>
+    /// <param name="touched">The first block's candidate lanes (<c>Candidates</c>).</param>
+    /// <param name="state">The engine state, updated for what was translated.</param>
+    /// <param name="outEnd">Receives the output position after what was written.</param>
+    /// <returns>The source position after what was translated: <paramref name="i"/> when the first block needs the
+    /// general branch.</returns>
+    /// <remarks>The run also ends in front of a plain block, which the translator's copy loop takes faster.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // full speed from the first call: no Tier-0 or OSR code
+    internal static int TranslateRun<TClassifier>(
+        TClassifier classifier,
+        NormalizationTables tables,
+        in FormsTable table,
+        ReadOnlySpan<char> source,
+        Span<char> destination,
+        int i,
+        int o,
+        uint touched,
+        ref EngineState state,
+        out int outEnd)
+        where TClassifier : struct, IBlockClassifier<TClassifier>
+    {
+        const int Block = PlainRunTranslator.BlockSize;
+        ref char src0 = ref MemoryMarshal.GetReference(source);
+        ref char dst0 = ref MemoryMarshal.GetReference(destination);
+        while (TryTranslate<TClassifier>(tables, in table, ref Unsafe.Add(ref src0, i), ref Unsafe.Add(ref dst0, o), destination.Length - o, touched, i, o, ref state, out int written))
+        {
+            i += Block;
+            o += written;
+            if (source.Length - i < Block || destination.Length - o < Block)
+            {
+                break;
+            }
+
+            // The next block's candidates, as PlainRunTranslator.Candidates finds them: a U+0020 that does not follow a
+            // space is plain even while spaces collapse.
+            ref char next = ref Unsafe.Add(ref src0, i);
+            uint raw = classifier.TouchedRaw(ref next);
+            if (raw == 0)
+            {
+                break;
+            }
+
+            touched = classifier.InOrder(raw);
+            if (!classifier.SpaceIsPlain)
+            {
+                uint spaces = classifier.Spaces(ref next);
+                uint afterSpace = (spaces << 1) | (state.LastChar == ' ' ? 1u : 0u);
+                touched &= ~(spaces & ~afterSpace);
+            }
+        }
+
+        outEnd = o;
+        return i;
+    }
+
     /// <summary>Translates one block into <paramref name="d"/> when every candidate lane is a form of the table, a
     /// two-letter ligature of the table or a one-to-one mapping.</summary>
     /// <typeparam name="TClassifier">The strategy's classifier: the AVX2 one gets the 256-bit lookup.</typeparam>
@@ -43,8 +107,8 @@ internal static class FormsTranslator
     /// <param name="state">The engine state, updated for the block when it is translated.</param>
     /// <param name="written">How many code units were written.</param>
     /// <returns><see langword="false"/> (nothing written, the state unchanged) when some lane needs more.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // full speed from the first call: no Tier-0 or OSR code
-    internal static bool TryTranslate<TClassifier>(
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryTranslate<TClassifier>(
         NormalizationTables tables, in FormsTable table, ref char s, ref char d, int room, uint touched, int i, int o, ref EngineState state, out int written)
         where TClassifier : struct, IBlockClassifier<TClassifier>
     {
@@ -180,15 +244,15 @@ internal static class FormsTranslator
         Vector128<byte> index = Vector128.Narrow(Vector128.Min(a - start, max), Vector128.Min(b - start, max));
         index |= Vector128.LessThan(index.AsSByte(), Vector128<sbyte>.Zero).AsByte(); // 0x80..0xFF: outside, 0xFF
         Vector128<byte> step = Vector128.Create((byte)0x10);
-        Vector128<byte> letter = Nibble(table.T0, index);
-        letter ^= Nibble(table.T1, index -= step);
-        letter ^= Nibble(table.T2, index -= step);
-        letter ^= Nibble(table.T3, index -= step);
-        letter ^= Nibble(table.T4, index -= step);
-        letter ^= Nibble(table.T5, index -= step);
-        letter ^= Nibble(table.T6, index -= step);
-        letter ^= Nibble(table.T7, index -= step);
-        Vector128<byte> second = Nibble(table.Seconds, index); // the ligatures are U+FEF0..U+FEFF: the last piece
+        Vector128<byte> letter = Nibble(table.T0.GetLower(), index);
+        letter ^= Nibble(table.T1.GetLower(), index -= step);
+        letter ^= Nibble(table.T2.GetLower(), index -= step);
+        letter ^= Nibble(table.T3.GetLower(), index -= step);
+        letter ^= Nibble(table.T4.GetLower(), index -= step);
+        letter ^= Nibble(table.T5.GetLower(), index -= step);
+        letter ^= Nibble(table.T6.GetLower(), index -= step);
+        letter ^= Nibble(table.T7.GetLower(), index -= step);
+        Vector128<byte> second = Nibble(table.Seconds.GetLower(), index); // the ligatures are U+FEF0..U+FEFF: the last piece
 
         uint forms = ~Vector128.Equals(letter, Vector128<byte>.Zero).ExtractMostSignificantBits() & 0xFFFF;
         pairs = ~Vector128.Equals(second, Vector128<byte>.Zero).ExtractMostSignificantBits() & 0xFFFF;
@@ -227,15 +291,15 @@ internal static class FormsTranslator
         Vector256<byte> index = Avx2.PackUnsignedSaturate(Vector256.Min(a - start, max).AsInt16(), Vector256.Min(b - start, max).AsInt16());
         index |= Vector256.LessThan(index.AsSByte(), Vector256<sbyte>.Zero).AsByte(); // 0x80..0xFF: outside, 0xFF
         Vector256<byte> step = Vector256.Create((byte)0x10);
-        Vector256<byte> letter = Avx2.Shuffle(Vector256.Create(table.T0, table.T0), index);
-        letter ^= Avx2.Shuffle(Vector256.Create(table.T1, table.T1), index -= step);
-        letter ^= Avx2.Shuffle(Vector256.Create(table.T2, table.T2), index -= step);
-        letter ^= Avx2.Shuffle(Vector256.Create(table.T3, table.T3), index -= step);
-        letter ^= Avx2.Shuffle(Vector256.Create(table.T4, table.T4), index -= step);
-        letter ^= Avx2.Shuffle(Vector256.Create(table.T5, table.T5), index -= step);
-        letter ^= Avx2.Shuffle(Vector256.Create(table.T6, table.T6), index -= step);
-        letter ^= Avx2.Shuffle(Vector256.Create(table.T7, table.T7), index -= step);
-        Vector256<byte> second = Avx2.Shuffle(Vector256.Create(table.Seconds, table.Seconds), index);
+        Vector256<byte> letter = Avx2.Shuffle(table.T0, index);
+        letter ^= Avx2.Shuffle(table.T1, index -= step);
+        letter ^= Avx2.Shuffle(table.T2, index -= step);
+        letter ^= Avx2.Shuffle(table.T3, index -= step);
+        letter ^= Avx2.Shuffle(table.T4, index -= step);
+        letter ^= Avx2.Shuffle(table.T5, index -= step);
+        letter ^= Avx2.Shuffle(table.T6, index -= step);
+        letter ^= Avx2.Shuffle(table.T7, index -= step);
+        Vector256<byte> second = Avx2.Shuffle(table.Seconds, index);
 
         uint forms = InOrder(~Vector256.Equals(letter, Vector256<byte>.Zero).ExtractMostSignificantBits());
         pairs = InOrder(~Vector256.Equals(second, Vector256<byte>.Zero).ExtractMostSignificantBits());
@@ -298,7 +362,8 @@ internal static class FormsTranslator
 }
 
 /// <summary>Holds the Presentation Forms-B table of <see cref="PlainRunTables.Forms"/>, ready for registers: the
-/// first letter of each form in eight chained 16-byte pieces, and the second letter of the ligatures.</summary>
+/// first letter of each form in eight chained 16-byte pieces, and the second letter of the ligatures, each in both
+/// halves of a 256-bit value (the 128-bit lookups read the lower half).</summary>
 /// <remarks>For U+FE80 + <c>k</c>: <c>P[k]</c> is the low byte of the form's first output letter when the form's whole
 /// result is one letter U+06xx, or two (LAM-ALEF: then <c>Seconds[k - 0x70]</c> is the second's low byte), and 0
 /// otherwise (looked up one by one). Piece <c>j</c> holds <c>P[16 j ..] ^ P[16 (j - 1) ..]</c> (see
@@ -344,15 +409,15 @@ internal readonly struct FormsTable
             chained[k] = (byte)(first[k] ^ (k >= 16 ? first[k - 16] : 0));
         }
 
-        T0 = Vector128.Create(chained[..16]);
-        T1 = Vector128.Create(chained[16..32]);
-        T2 = Vector128.Create(chained[32..48]);
-        T3 = Vector128.Create(chained[48..64]);
-        T4 = Vector128.Create(chained[64..80]);
-        T5 = Vector128.Create(chained[80..96]);
-        T6 = Vector128.Create(chained[96..112]);
-        T7 = Vector128.Create(chained[112..128]);
-        Seconds = Vector128.Create(seconds);
+        T0 = Broadcast(chained[..16]);
+        T1 = Broadcast(chained[16..32]);
+        T2 = Broadcast(chained[32..48]);
+        T3 = Broadcast(chained[48..64]);
+        T4 = Broadcast(chained[64..80]);
+        T5 = Broadcast(chained[80..96]);
+        T6 = Broadcast(chained[96..112]);
+        T7 = Broadcast(chained[112..128]);
+        Seconds = Broadcast(seconds);
         HasForms = any;
     }
 
@@ -360,31 +425,34 @@ internal readonly struct FormsTable
     public bool HasForms { get; }
 
     /// <summary>Gets chained piece 0.</summary>
-    public Vector128<byte> T0 { get; }
+    public Vector256<byte> T0 { get; }
 
     /// <summary>Gets chained piece 1.</summary>
-    public Vector128<byte> T1 { get; }
+    public Vector256<byte> T1 { get; }
 
     /// <summary>Gets chained piece 2.</summary>
-    public Vector128<byte> T2 { get; }
+    public Vector256<byte> T2 { get; }
 
     /// <summary>Gets chained piece 3.</summary>
-    public Vector128<byte> T3 { get; }
+    public Vector256<byte> T3 { get; }
 
     /// <summary>Gets chained piece 4.</summary>
-    public Vector128<byte> T4 { get; }
+    public Vector256<byte> T4 { get; }
 
     /// <summary>Gets chained piece 5.</summary>
-    public Vector128<byte> T5 { get; }
+    public Vector256<byte> T5 { get; }
 
     /// <summary>Gets chained piece 6.</summary>
-    public Vector128<byte> T6 { get; }
+    public Vector256<byte> T6 { get; }
 
     /// <summary>Gets chained piece 7.</summary>
-    public Vector128<byte> T7 { get; }
+    public Vector256<byte> T7 { get; }
 
     /// <summary>Gets the second letters of the ligatures U+FEF0..U+FEFF.</summary>
-    public Vector128<byte> Seconds { get; }
+    public Vector256<byte> Seconds { get; }
+
+    // The 16 bytes in both halves: vpshufb looks up within each half.
+    private static Vector256<byte> Broadcast(ReadOnlySpan<byte> piece) => Vector256.Create(Vector128.Create(piece), Vector128.Create(piece));
 
     // A letter of the Arabic block other than U+0600 (byte 0 means "not translated").
     private static bool IsPageLetter(char c) => (c & 0xFF00) == 0x0600 && (c & 0xFF) != 0;

@@ -153,10 +153,11 @@ internal static class PlainRunTranslator
             {
                 // PDF text: a block of forms, ligatures and one-to-one lanes is translated in registers, straight into
                 // the destination; anything else is staged below.
-                if (FormsTranslator.TryTranslate<TClassifier>(tables, in formsTable, ref s, ref Unsafe.Add(ref dst0, o), destination.Length - o, touched, i, o, ref state, out int formsWritten))
+                int formsEnd = FormsTranslator.TranslateRun(classifier, tables, in formsTable, source, destination, i, o, touched, ref state, out int formsOut);
+                if (formsEnd != i)
                 {
-                    i += BlockSize;
-                    o += formsWritten;
+                    i = formsEnd;
+                    o = formsOut;
                     continue;
                 }
 
