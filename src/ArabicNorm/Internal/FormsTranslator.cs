@@ -113,6 +113,17 @@ internal static class FormsTranslator
         where TClassifier : struct, IBlockClassifier<TClassifier>
     {
         written = 0;
+
+        // Text without a form (news text with a mapped letter, say) goes to the general branch at once.
+        ref ushort u = ref Unsafe.As<char, ushort>(ref s);
+        Vector128<ushort> high = Vector128.Max(
+            Vector128.Max(Vector128.LoadUnsafe(ref u), Vector128.LoadUnsafe(ref u, 8)),
+            Vector128.Max(Vector128.LoadUnsafe(ref u, 16), Vector128.LoadUnsafe(ref u, 24)));
+        if (Vector128.LessThanAll(high, Vector128.Create((ushort)PlainRunTables.FormsBStart)))
+        {
+            return false;
+        }
+
         Vector128<ushort> g0, g1, g2, g3, s0, s1, s2, s3;
         uint forms, pairs;
         if (typeof(TClassifier) == typeof(Avx2Strategy.Classifier) && Avx2.IsSupported)
