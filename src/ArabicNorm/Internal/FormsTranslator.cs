@@ -45,7 +45,9 @@ internal static class FormsTranslator
     /// <returns>The source position after what was translated: <paramref name="i"/> when the first block needs the
     /// general branch.</returns>
     /// <remarks>The run also ends in front of a plain block, which the translator's copy loop takes faster.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // full speed from the first call: no Tier-0 or OSR code
+    // Full speed from the first call (no Tier-0 or OSR code), and kept out of the translator's loop, whose other
+    // branches it would crowd.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     internal static int TranslateRun<TClassifier>(
         TClassifier classifier,
         NormalizationTables tables,
@@ -113,16 +115,6 @@ internal static class FormsTranslator
         where TClassifier : struct, IBlockClassifier<TClassifier>
     {
         written = 0;
-
-        // Text without a form (news text with a mapped letter, say) goes to the general branch at once.
-        ref ushort u = ref Unsafe.As<char, ushort>(ref s);
-        Vector128<ushort> high = Vector128.Max(
-            Vector128.Max(Vector128.LoadUnsafe(ref u), Vector128.LoadUnsafe(ref u, 8)),
-            Vector128.Max(Vector128.LoadUnsafe(ref u, 16), Vector128.LoadUnsafe(ref u, 24)));
-        if (Vector128.LessThanAll(high, Vector128.Create((ushort)PlainRunTables.FormsBStart)))
-        {
-            return false;
-        }
 
         Vector128<ushort> g0, g1, g2, g3, s0, s1, s2, s3;
         uint forms, pairs;

@@ -66,7 +66,6 @@ internal static class PlainRunTranslator
         bool hasFormsB = t.HasFormsB;
         bool hasMarks = t.HasMarks;
         FormsBTable formsBTable = t.FormsB;
-        FormsTable formsTable = t.Forms;
         Span<char> staged = stackalloc char[BlockSize];
         Span<char> seconds = stackalloc char[BlockSize]; // the second output character of each pair lane
         Span<char> packed = stackalloc char[(2 * BlockSize) + 8]; // room for one whole-block copy from any lane
@@ -153,7 +152,7 @@ internal static class PlainRunTranslator
             {
                 // PDF text: a block of forms, ligatures and one-to-one lanes is translated in registers, straight into
                 // the destination; anything else is staged below.
-                int formsEnd = FormsTranslator.TranslateRun(classifier, tables, in formsTable, source, destination, i, o, touched, ref state, out int formsOut);
+                int formsEnd = FormsTranslator.TranslateRun(classifier, tables, in t.Forms, source, destination, i, o, touched, ref state, out int formsOut);
                 if (formsEnd != i)
                 {
                     i = formsEnd;
