@@ -132,7 +132,7 @@ internal sealed class NormalizationTables
             }
         }
 
-        PlainRun = new PlainRunTables(_map, strategy);
+        PlainRun = new PlainRunTables(_map, strategy, entry => TryGetPair(entry, out char first, out char second, out _) ? first | ((uint)second << 16) : 0);
     }
 
     /// <summary>Gets the code units some stage of <see cref="RuleStages"/> looks at, as inclusive ranges in order: the

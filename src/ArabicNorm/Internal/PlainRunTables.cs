@@ -19,7 +19,9 @@ internal sealed class PlainRunTables
     /// <summary>Initializes the classifier data for <paramref name="map"/>.</summary>
     /// <param name="map">The per-options lookup, one entry per UTF-16 code unit.</param>
     /// <param name="strategy">The vector strategy calls with these tables use.</param>
-    internal PlainRunTables(ReadOnlySpan<char> map, VectorStrategy strategy)
+    /// <param name="pairOf">For an expansion entry of <paramref name="map"/>, its two output letters (the first in the
+    /// low 16 bits) when it is a pair of plain letters, or 0; <see langword="null"/> when no entry is.</param>
+    internal PlainRunTables(ReadOnlySpan<char> map, VectorStrategy strategy, Func<char, uint>? pairOf = null)
     {
         SpaceIsPlain = map[' '] == ' ';
 
@@ -78,6 +80,7 @@ internal sealed class PlainRunTables
         }
 
         FormsB = new FormsBTable(formsB);
+        Forms = new FormsTable(map, pairOf ?? (_ => 0));
 
         HasFormsB = anyFormB;
         (ArabicTouchedRowsLow, ArabicTouchedRowsHigh) = Rows(touched);
@@ -116,6 +119,12 @@ internal sealed class PlainRunTables
     /// <summary>Gets the Presentation Forms-B table: for U+FE80 + <c>k</c>, the low byte of its table entry when that
     /// is a letter U+06xx, otherwise 0 (looked up one by one).</summary>
     internal FormsBTable FormsB { get; }
+
+    /// <summary>Gets the Presentation Forms-B table of <see cref="FormsTranslator"/>: <see cref="FormsB"/> with the
+    /// LAM-ALEF ligatures, whose two letters it writes in registers.</summary>
+    /// <remarks>A field, so that the translator reads it in place (<see langword="in"/>) rather than copying 288 bytes
+    /// per call.</remarks>
+    internal readonly FormsTable Forms;
 
     /// <summary>Gets whether some form of <see cref="FormsB"/> maps to a letter (compatibility forms fold).</summary>
     internal bool HasFormsB { get; }

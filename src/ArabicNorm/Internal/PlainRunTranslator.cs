@@ -150,6 +150,16 @@ internal static class PlainRunTranslator
             uint formsB = 0;
             if (hasFormsB)
             {
+                // PDF text: a block of forms, ligatures and one-to-one lanes is translated in registers, straight into
+                // the destination; anything else is staged below.
+                int formsEnd = FormsTranslator.TranslateRun(classifier, tables, in t.Forms, source, destination, i, o, touched, ref state, out int formsOut);
+                if (formsEnd != i)
+                {
+                    i = formsEnd;
+                    o = formsOut;
+                    continue;
+                }
+
                 formsB = TranslateFormsB(ref s, ref st, in formsBTable);
             }
             else
