@@ -118,7 +118,23 @@ internal static class FormsTranslator
 
         Vector128<ushort> g0, g1, g2, g3, s0, s1, s2, s3;
         uint forms, pairs;
-        if (typeof(TClassifier) == typeof(Avx2Strategy.Classifier) && Avx2.IsSupported)
+        ref ushort u = ref Unsafe.As<char, ushort>(ref s);
+        Vector128<ushort> high = Vector128.Max(
+            Vector128.Max(Vector128.LoadUnsafe(ref u), Vector128.LoadUnsafe(ref u, 8)),
+            Vector128.Max(Vector128.LoadUnsafe(ref u, 16), Vector128.LoadUnsafe(ref u, 24)));
+        if (Vector128.LessThanAll(high, Vector128.Create((ushort)PlainRunTables.FormsBStart)))
+        {
+            // No form in the block (news text with a mapped letter, say): no table lookup; the one-to-one lanes are
+            // patched below, and any other candidate sends the block to the general branch.
+            g0 = Vector128.LoadUnsafe(ref u);
+            g1 = Vector128.LoadUnsafe(ref u, 8);
+            g2 = Vector128.LoadUnsafe(ref u, 16);
+            g3 = Vector128.LoadUnsafe(ref u, 24);
+            s0 = s1 = s2 = s3 = default;
+            forms = 0;
+            pairs = 0;
+        }
+        else if (typeof(TClassifier) == typeof(Avx2Strategy.Classifier) && Avx2.IsSupported)
         {
             forms = Lookup256(ref s, in table, out g0, out g1, out g2, out g3, out s0, out s1, out s2, out s3, out pairs);
         }
