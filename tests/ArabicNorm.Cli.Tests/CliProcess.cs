@@ -24,7 +24,23 @@ internal static class CliProcess
     }
 
     /// <summary>Starts the tool without waiting, for tests that signal it.</summary>
-    public static Process Start(string directory, params string[] args) => Process.Start(ToolStartInfo(directory, args))!;
+    /// <remarks>The tool starts through <c>env --default-signal</c>, which resets SIGHUP, SIGINT and SIGTERM to their
+    /// default handling and then runs <c>dotnet</c> in the same process. A process inherits ignored signals: under
+    /// <c>nohup</c>, or in a background job of a shell without job control, the tool would otherwise start with SIGHUP or
+    /// SIGINT ignored (as it should, there), and a test of its signal handling would test the test runner's parents.</remarks>
+    public static Process Start(string directory, params string[] args)
+    {
+        ProcessStartInfo start = StartInfo("env", directory);
+        start.ArgumentList.Add("--default-signal=HUP,INT,TERM");
+        start.ArgumentList.Add("dotnet");
+        start.ArgumentList.Add(s_cli);
+        foreach (string arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start)!;
+    }
 
     public static CliResult Run(byte[]? stdin, params string[] args) => RunWith(new Dictionary<string, string>(), stdin, args);
 
