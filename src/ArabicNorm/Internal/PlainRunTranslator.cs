@@ -1030,13 +1030,13 @@ internal static class PlainRunTranslator
     /// <param name="spaceBefore">Whether the output before the block ends in U+0020.</param>
     /// <param name="spaces">The U+0020 lanes while spaces collapse and some lane is touched; otherwise 0.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Candidates<TClassifier>(TClassifier classifier, ref char p, bool spaceBefore, out uint spaces)
+    internal static uint Candidates<TClassifier>(TClassifier classifier, ref char p, bool spaceBefore, out uint spaces)
         where TClassifier : struct, IBlockClassifier<TClassifier> =>
         Refine(classifier, ref p, classifier.TouchedRaw(ref p), spaceBefore, out spaces);
 
     /// <summary>Turns a <see cref="IBlockClassifier{TSelf}.TouchedRaw"/> mask into the <see cref="Candidates"/> mask.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Refine<TClassifier>(TClassifier classifier, ref char p, uint raw, bool spaceBefore, out uint spaces)
+    internal static uint Refine<TClassifier>(TClassifier classifier, ref char p, uint raw, bool spaceBefore, out uint spaces)
         where TClassifier : struct, IBlockClassifier<TClassifier>
     {
         spaces = 0;
