@@ -68,22 +68,27 @@ public class PlainCopyTests
     [MemberData(nameof(StrategiesAndOptionSets), MemberType = typeof(VectorScalarOracle))]
     public void Normalize_LoneMarksAtEveryLane_VectorEqualsScalar(string strategy, string optionSet)
     {
-        // A mark at every lane with another one 1, 2 or 31 lanes after it (two marks in a row; a mark on each side of
-        // a plain lane; the same lane of the next block), and a mark at every lane of every block at once.
+        // A mark at every lane with another one 1, 2 or 31 lanes after it (two marks in a row, across a block boundary
+        // too; a mark on each side of a plain lane; the same lane of the next block), in canonical order (FATHATAN 27,
+        // DAMMA 31) and out of it (SHADDA 33, FATHA 30: two in a row swap), and a mark at every lane of every block.
         (ArabicNormalizer vector, ArabicNormalizer scalar) = Pair(strategy, optionSet);
-        foreach (int gap in new[] { 1, 2, Block - 1 })
+        foreach ((char first, char second) in new[] { ('\u064B', '\u064F'), ('\u0651', '\u064E') })
         {
-            foreach (int position in Positions())
+            foreach (int gap in new[] { 1, 2, Block - 1 })
             {
-                char[] text = PlainText(Length);
-                text[position] = '\u064B'; // ARABIC FATHATAN
-                if (position + gap < Length)
+                foreach (int position in Positions())
                 {
-                    text[position + gap] = '\u064F'; // ARABIC DAMMA
-                }
+                    char[] text = PlainText(Length);
+                    text[position] = first;
+                    if (position + gap < Length)
+                    {
+                        text[position + gap] = second;
+                    }
 
-                AssertSame(vector, scalar, text, (3 * Length) + 8, isFinalBlock: true);
-                Assert.Equal(scalar.Normalize(new string(text)), vector.Normalize(new string(text)));
+                    AssertSame(vector, scalar, text, (3 * Length) + 8, isFinalBlock: true);
+                    AssertSame(vector, scalar, text, (3 * Length) + 8, isFinalBlock: false);
+                    Assert.Equal(scalar.Normalize(new string(text)), vector.Normalize(new string(text)));
+                }
             }
         }
 
