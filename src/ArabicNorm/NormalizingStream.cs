@@ -240,47 +240,24 @@ public sealed class NormalizingStream : Stream
     // has been read.
     private bool Fill()
     {
-        while (!_pull.HasPendingOutput)
+        if (_pull.Fill(_source, static (source, buffer) => source.Read(buffer)))
         {
-            ThrowIfInvalid();
-            if (_pull.IsFinished)
-            {
-                return false;
-            }
-
-            if (_pull.NeedsInput)
-            {
-                _pull.Advance(_source.Read(_pull.GetReadBuffer().Span));
-            }
-
-            _pull.Step();
+            return true;
         }
 
-        return true;
+        ThrowIfInvalid();
+        return false;
     }
 
     private async ValueTask<int> ReadSlowAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
-        while (!_pull.HasPendingOutput)
+        if (await _pull.FillAsync(_source, static (source, memory, token) => source.ReadAsync(memory, token), this, cancellationToken).ConfigureAwait(false))
         {
-            ThrowIfInvalid();
-            if (_pull.IsFinished)
-            {
-                return 0;
-            }
-
-            if (_pull.NeedsInput)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                int read = await _source.ReadAsync(_pull.GetReadBuffer(), cancellationToken).ConfigureAwait(false);
-                ObjectDisposedException.ThrowIf(_pull.IsDisposed, this);
-                _pull.Advance(read);
-            }
-
-            _pull.Step();
+            return _pull.Drain(buffer.Span);
         }
 
-        return _pull.Drain(buffer.Span);
+        ThrowIfInvalid();
+        return 0;
     }
 
     private void ThrowIfInvalid()

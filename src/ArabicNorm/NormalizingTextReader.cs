@@ -162,44 +162,11 @@ public sealed class NormalizingTextReader : TextReader
     private bool Fill()
     {
         ObjectDisposedException.ThrowIf(_pull.IsDisposed, this);
-        while (!_pull.HasPendingOutput)
-        {
-            if (_pull.IsFinished)
-            {
-                return false;
-            }
-
-            if (_pull.NeedsInput)
-            {
-                _pull.Advance(_reader.Read(_pull.GetReadBuffer().Span));
-            }
-
-            _pull.Step();
-        }
-
-        return true;
+        return _pull.Fill(_reader, static (reader, buffer) => reader.Read(buffer));
     }
 
-    private async ValueTask<int> ReadSlowAsync(Memory<char> buffer, CancellationToken cancellationToken)
-    {
-        while (!_pull.HasPendingOutput)
-        {
-            if (_pull.IsFinished)
-            {
-                return 0;
-            }
-
-            if (_pull.NeedsInput)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                int read = await _reader.ReadAsync(_pull.GetReadBuffer(), cancellationToken).ConfigureAwait(false);
-                ObjectDisposedException.ThrowIf(_pull.IsDisposed, this);
-                _pull.Advance(read);
-            }
-
-            _pull.Step();
-        }
-
-        return _pull.Drain(buffer.Span);
-    }
+    private async ValueTask<int> ReadSlowAsync(Memory<char> buffer, CancellationToken cancellationToken) =>
+        await _pull.FillAsync(_reader, static (reader, memory, token) => reader.ReadAsync(memory, token), this, cancellationToken).ConfigureAwait(false)
+            ? _pull.Drain(buffer.Span)
+            : 0;
 }

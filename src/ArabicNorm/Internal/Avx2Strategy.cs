@@ -102,9 +102,9 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
             return ~Vector256.Equals(marks, Vector256<byte>.Zero).ExtractMostSignificantBits();
         }
 
-        /// <remarks>The mask's bytes hold lanes 0-7, 16-23, 8-15 and 24-31.</remarks>
+        /// <remarks>The mask's bytes hold lanes 0-7, 16-23, 8-15 and 24-31 (see <see cref="PackedLaneOrder"/>).</remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public uint InOrder(uint raw) => (raw & 0xFF0000FFu) | ((raw & 0x0000FF00u) << 8) | ((raw >> 8) & 0x0000FF00u);
+        public uint InOrder(uint raw) => PackedLaneOrder(raw);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public uint Spaces(ref char p)
@@ -134,5 +134,14 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static uint Ordered(Vector256<byte> lanes) =>
             Avx2.Permute4x64(lanes.AsUInt64(), 0b11_01_10_00).AsByte().ExtractMostSignificantBits();
+
+        /// <summary>Puts the bits of a mask taken from bytes that <c>vpackuswb</c> or <c>vpacksswb</c> packed from two
+        /// 256-bit registers of 16-bit lanes in lane order.</summary>
+        /// <param name="raw">The mask: its bytes hold lanes 0-7, 16-23, 8-15 and 24-31.</param>
+        /// <returns>Bit <c>k</c> for lane <c>k</c>.</returns>
+        /// <remarks>The one lane order of the AVX2 packs, for this classifier's masks and for
+        /// <see cref="FormsTranslator"/>'s lookups.</remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static uint PackedLaneOrder(uint raw) => (raw & 0xFF0000FFu) | ((raw & 0x0000FF00u) << 8) | ((raw >> 8) & 0x0000FF00u);
     }
 }

@@ -73,8 +73,7 @@ internal static class FormsTranslator
                 break;
             }
 
-            // The next block's candidates, as PlainRunTranslator.Candidates finds them: a U+0020 that does not follow a
-            // space is plain even while spaces collapse.
+            // The next block's candidates; the output before it (this run's) is not empty.
             ref char next = ref Unsafe.Add(ref src0, i);
             uint raw = classifier.TouchedRaw(ref next);
             if (raw == 0)
@@ -82,13 +81,7 @@ internal static class FormsTranslator
                 break;
             }
 
-            touched = classifier.InOrder(raw);
-            if (!classifier.SpaceIsPlain)
-            {
-                uint spaces = classifier.Spaces(ref next);
-                uint afterSpace = (spaces << 1) | (state.LastChar == ' ' ? 1u : 0u);
-                touched &= ~(spaces & ~afterSpace);
-            }
+            touched = PlainRunTranslator.Refine(classifier, ref next, raw, state.LastChar == ' ', out _);
         }
 
         outEnd = o;
@@ -320,8 +313,8 @@ internal static class FormsTranslator
         letter ^= Avx2.Shuffle(table.T7, index -= step);
         Vector256<byte> second = Avx2.Shuffle(table.Seconds, index);
 
-        uint forms = InOrder(~Vector256.Equals(letter, Vector256<byte>.Zero).ExtractMostSignificantBits());
-        pairs = InOrder(~Vector256.Equals(second, Vector256<byte>.Zero).ExtractMostSignificantBits());
+        uint forms = Avx2Strategy.Classifier.PackedLaneOrder(~Vector256.Equals(letter, Vector256<byte>.Zero).ExtractMostSignificantBits());
+        pairs = Avx2Strategy.Classifier.PackedLaneOrder(~Vector256.Equals(second, Vector256<byte>.Zero).ExtractMostSignificantBits());
         Vector256<ushort> page = Vector256.Create((ushort)0x0600);
         Vector256<ushort> la = Avx2.UnpackLow(letter, Vector256<byte>.Zero).AsUInt16();  // lanes 0-15
         Vector256<ushort> lb = Avx2.UnpackHigh(letter, Vector256<byte>.Zero).AsUInt16(); // lanes 16-31
@@ -339,10 +332,6 @@ internal static class FormsTranslator
         s3 = sb.GetUpper();
         return forms;
     }
-
-    // The packed bytes' mask holds lanes 0-7, 16-23, 8-15 and 24-31.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint InOrder(uint raw) => (raw & 0xFF0000FFu) | ((raw & 0x0000FF00u) << 8) | ((raw >> 8) & 0x0000FF00u);
 
     /// <summary>Looks up bytes by their low four bits, giving zero where bit 7 is set (bits 4-6 are ignored).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

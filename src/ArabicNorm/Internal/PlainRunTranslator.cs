@@ -95,7 +95,7 @@ internal static class PlainRunTranslator
                 int plain = 1;
                 if (blocks > 1)
                 {
-                    plain += CopyPlain(classifier, ref Unsafe.Add(ref s, BlockSize), ref Unsafe.Add(ref dst0, o + BlockSize), blocks - 1, out touched);
+                    plain += CopyPlain(classifier, ref Unsafe.Add(ref s, BlockSize), ref Unsafe.Add(ref dst0, o + BlockSize), blocks - 1, hasMarks, out touched);
                 }
 
                 i += plain * BlockSize;
@@ -935,18 +935,24 @@ internal static class PlainRunTranslator
         return Vector128.Shuffle(table, indexes); // software: gives zero for every index from 16 up
     }
 
-    /// <summary>Copies blocks that follow a plain block while they are plain, two at a time.</summary>
+    /// <summary>Copies blocks that follow a plain block while their output is their source, two at a time.</summary>
     /// <param name="classifier">The classifier.</param>
     /// <param name="s">The first source code unit; the code unit before it is plain output.</param>
     /// <param name="d">Where the first goes.</param>
     /// <param name="blocks">How many whole blocks the source and destination have room for (at least 1).</param>
-    /// <param name="touched">The <see cref="Candidates"/> mask of the first block that is not plain; 0 when every
+    /// <param name="hasMarks">Whether the options keep combining marks (<see cref="PlainRunTables.HasMarks"/>).</param>
+    /// <param name="touched">The <see cref="Candidates"/> mask of the first block that is not copied; 0 when every
     /// block was.</param>
     /// <returns>How many blocks were copied.</returns>
-    /// <remarks>Inside a run of plain blocks the output is the source, so the code unit before a block tells
-    /// whether a space at its first lane follows a space.</remarks>
+    /// <remarks>
+    /// <para>Inside a run of copied blocks the output is the source, so the code unit before a block tells whether a
+    /// space at its first lane follows a space.</para>
+    /// <para>A block whose only candidates are lone kept marks (see <see cref="IsLoneMarks"/>) is its own output too,
+    /// and the state after it is that of a plain block: already-normalized vocalized or tanween-bearing text (one
+    /// block in twenty of normalized news) stays in this loop instead of leaving it for every mark.</para>
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // full speed from the first call: no Tier-0 or OSR code
-    private static int CopyPlain<TClassifier>(TClassifier classifier, ref char s, ref char d, int blocks, out uint touched)
+    private static int CopyPlain<TClassifier>(TClassifier classifier, ref char s, ref char d, int blocks, bool hasMarks, out uint touched)
         where TClassifier : struct, IBlockClassifier<TClassifier>
     {
         int k = 0;
@@ -962,21 +968,18 @@ internal static class PlainRunTranslator
             if ((r0 | r1) != 0)
             {
                 uint t0 = Refine(classifier, ref first, r0, Unsafe.Add(ref first, -1) == ' ', out _);
-                uint t1 = Refine(classifier, ref second, r1, Unsafe.Add(ref second, -1) == ' ', out _);
-                if ((t0 | t1) != 0)
+                if (t0 != 0 && !(hasMarks && IsLoneMarks(classifier, ref first, t0)))
                 {
-                    if (t0 == 0)
-                    {
-                        Copy(ref first, ref Unsafe.Add(ref d, k * BlockSize));
-                        k++;
-                        touched = t1;
-                    }
-                    else
-                    {
-                        touched = t0;
-                    }
-
+                    touched = t0;
                     return k;
+                }
+
+                uint t1 = Refine(classifier, ref second, r1, Unsafe.Add(ref second, -1) == ' ', out _);
+                if (t1 != 0 && !(hasMarks && IsLoneMarks(classifier, ref second, t1)))
+                {
+                    Copy(ref first, ref Unsafe.Add(ref d, k * BlockSize));
+                    touched = t1;
+                    return k + 1;
                 }
             }
 
@@ -989,7 +992,7 @@ internal static class PlainRunTranslator
         {
             ref char last = ref Unsafe.Add(ref s, k * BlockSize);
             touched = Candidates(classifier, ref last, Unsafe.Add(ref last, -1) == ' ', out _);
-            if (touched != 0)
+            if (touched != 0 && !(hasMarks && IsLoneMarks(classifier, ref last, touched)))
             {
                 return k;
             }
@@ -1002,6 +1005,24 @@ internal static class PlainRunTranslator
         return k;
     }
 
+    /// <summary>Tells whether every candidate of a block is a kept combining mark between two lanes of the block that
+    /// are not candidates: the scalar loop appends each to the combining sequence of the character before it and
+    /// changes nothing.</summary>
+    /// <param name="classifier">The classifier.</param>
+    /// <param name="p">The first code unit of the block.</param>
+    /// <param name="touched">The block's <see cref="Candidates"/> mask, not 0.</param>
+    /// <remarks>Such a mark follows a plain character, so it is the first mark of its sequence: nothing sorts, nothing
+    /// composes (kept marks are not hamza marks) and the sequence stays far below the Stream-Safe limit. A mark at lane
+    /// 0 would need the output before the block, and one at the last lane would leave an open sequence to hand back:
+    /// both go to the translator's general branches, as do two marks in a row.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsLoneMarks<TClassifier>(TClassifier classifier, ref char p, uint touched)
+        where TClassifier : struct, IBlockClassifier<TClassifier>
+    {
+        uint marks = classifier.InOrder(classifier.MarksRaw(ref p));
+        return (touched & ~marks) == 0 && (marks & ((marks << 1) | 1u | (1u << (BlockSize - 1)))) == 0;
+    }
+
     /// <summary>Finds the lanes the rules may change: the <see cref="IBlockClassifier{TSelf}.TouchedRaw"/> lanes, less the
     /// U+0020 lanes that do not follow a space (they stay as they are even while spaces collapse).</summary>
     /// <param name="classifier">The classifier.</param>
@@ -1009,13 +1030,13 @@ internal static class PlainRunTranslator
     /// <param name="spaceBefore">Whether the output before the block ends in U+0020.</param>
     /// <param name="spaces">The U+0020 lanes while spaces collapse and some lane is touched; otherwise 0.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Candidates<TClassifier>(TClassifier classifier, ref char p, bool spaceBefore, out uint spaces)
+    internal static uint Candidates<TClassifier>(TClassifier classifier, ref char p, bool spaceBefore, out uint spaces)
         where TClassifier : struct, IBlockClassifier<TClassifier> =>
         Refine(classifier, ref p, classifier.TouchedRaw(ref p), spaceBefore, out spaces);
 
     /// <summary>Turns a <see cref="IBlockClassifier{TSelf}.TouchedRaw"/> mask into the <see cref="Candidates"/> mask.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Refine<TClassifier>(TClassifier classifier, ref char p, uint raw, bool spaceBefore, out uint spaces)
+    internal static uint Refine<TClassifier>(TClassifier classifier, ref char p, uint raw, bool spaceBefore, out uint spaces)
         where TClassifier : struct, IBlockClassifier<TClassifier>
     {
         spaces = 0;

@@ -98,6 +98,66 @@ internal sealed class PullNormalizer<T, TCodec> : IDisposable
         }
     }
 
+    /// <summary>Makes output ready: runs the pump, reading <paramref name="source"/> whenever it needs input, until
+    /// output is pending or the text ends.</summary>
+    /// <typeparam name="TSource">The source type (a <see cref="TextReader"/>, a <see cref="Stream"/>).</typeparam>
+    /// <param name="source">The source.</param>
+    /// <param name="read">Reads the source into a buffer, as <see cref="Stream.Read(Span{byte})"/> does: 0 at its end.</param>
+    /// <returns><see langword="true"/> when output is pending; <see langword="false"/> when the text is finished, or
+    /// stopped at invalid data (<see cref="InvalidDataOffset"/>), with its output before it drained.</returns>
+    /// <remarks>The one pull loop of the wrappers' synchronous reads.</remarks>
+    internal bool Fill<TSource>(TSource source, SpanReader<TSource, T> read)
+    {
+        while (!HasPendingOutput)
+        {
+            if (IsFinished || InvalidDataOffset >= 0)
+            {
+                return false;
+            }
+
+            if (NeedsInput)
+            {
+                Advance(read(source, GetReadBuffer().Span));
+            }
+
+            Step();
+        }
+
+        return true;
+    }
+
+    /// <summary>Makes output ready as <see cref="Fill"/> does, reading <paramref name="source"/> asynchronously.</summary>
+    /// <typeparam name="TSource">The source type.</typeparam>
+    /// <param name="source">The source.</param>
+    /// <param name="readAsync">Reads the source into a buffer: 0 at its end.</param>
+    /// <param name="owner">The wrapper, named by the <see cref="ObjectDisposedException"/> when it is disposed while a
+    /// read is awaited.</param>
+    /// <param name="cancellationToken">Stops the wait for the source; checked before every read.</param>
+    /// <returns>As <see cref="Fill"/>.</returns>
+    internal async ValueTask<bool> FillAsync<TSource>(
+        TSource source, Func<TSource, Memory<T>, CancellationToken, ValueTask<int>> readAsync, object owner, CancellationToken cancellationToken)
+    {
+        while (!HasPendingOutput)
+        {
+            if (IsFinished || InvalidDataOffset >= 0)
+            {
+                return false;
+            }
+
+            if (NeedsInput)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                int read = await readAsync(source, GetReadBuffer(), cancellationToken).ConfigureAwait(false);
+                ObjectDisposedException.ThrowIf(IsDisposed, owner);
+                Advance(read);
+            }
+
+            Step();
+        }
+
+        return true;
+    }
+
     /// <summary>Returns the pump's buffers to the pool; later calls throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
@@ -108,3 +168,12 @@ internal sealed class PullNormalizer<T, TCodec> : IDisposable
 
     private BlockPump<T, TCodec> Pump => _pump ?? throw new ObjectDisposedException(nameof(PullNormalizer<T, TCodec>));
 }
+
+/// <summary>Reads a source into a span of code units, as <see cref="Stream.Read(Span{byte})"/> and
+/// <see cref="TextReader.Read(Span{char})"/> do.</summary>
+/// <typeparam name="TSource">The source type.</typeparam>
+/// <typeparam name="T">The code unit.</typeparam>
+/// <param name="source">The source.</param>
+/// <param name="buffer">Receives what was read.</param>
+/// <returns>How many code units were read: 0 at the end of the source.</returns>
+internal delegate int SpanReader<TSource, T>(TSource source, Span<T> buffer);
