@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Read Stryker.NET's verdicts from the debug log of a run (`dotnet stryker -L`), finished or stopped early.
+
+Usage:
+    python3 tests/mutation/fromlog.py StrykerOutput/<run>/logs/log-<date>.txt --scope Internal/BlockPump [--scope ...]
+        [--survivors]
+
+Stryker writes its JSON report only when a run ends. A run stopped before the end (the deadline, a busy machine)
+still leaves its log, which names every mutant as it is created (after "Mutating <file>"), every mutant with no
+covering test, every mutant it will test, and the result of each test session. This script turns that into the same
+per-file table as merge.py:
+
+- Killed: the session for the mutant failed ("Test run for "N: ..." is "failed"").
+- Timeout: the runner's session timed out while the mutant was active (Stryker counts it as detected).
+- Survived: the session passed without a timeout.
+- NoCoverage: "Mutant N is not covered by any test", in a file of the scope.
+- Pending: to be tested ("will be tested against"), but the log ends first. Pending mutants are not in the score;
+  the table says how many there are.
+
+--scope keeps the files whose path (under src/ArabicNorm/) starts with one of the given prefixes; give the run's
+`-m`/`mutate` files. --survivors lists the Survived and NoCoverage mutants with the mutator's original and
+replacement text (the log names no line numbers).
+"""
+
+import argparse
+import os
+import re
+from collections import Counter, defaultdict
+
+MARKER = "src/ArabicNorm/"
+
+
+def parse(path):
+    current_file = None
+    created = {}            # id -> (file, original, replacement, mutator)
+    uncovered = set()
+    to_test = set()
+    verdict = {}            # id -> "failed" | "success"
+    active = {}             # runner -> id
+    timed_out = set()
+    for line in open(path, encoding="utf-8", errors="replace"):
+        m = re.search(r'Mutating "([^"]+)"', line)
+        if m:
+            name = m.group(1)
+            current_file = name[name.index(MARKER) + len(MARKER):] if MARKER in name else name
+            continue
+        m = re.search(r'Mutant (\d+) created "(.*)" -> "(.*)" using "(?:[\w.]*\.)?(\w+)"', line)
+        if m:
+            created[int(m.group(1))] = (current_file, m.group(2), m.group(3), m.group(4))
+            continue
+        m = re.search(r"Mutant (\d+) is not covered by any test", line)
+        if m:
+            uncovered.add(int(m.group(1)))
+            continue
+        m = re.search(r"Mutant (\d+) will be tested against", line)
+        if m:
+            to_test.add(int(m.group(1)))
+            continue
+        m = re.search(r'"(MtpRunner-\d+)": Testing mutant\(s\) \["(\d+)"', line)
+        if m:
+            active[m.group(1)] = int(m.group(2))
+            continue
+        m = re.search(r'"(MtpRunner-\d+)": Test run timed out for', line)
+        if m and m.group(1) in active:
+            timed_out.add(active[m.group(1)])
+            continue
+        m = re.search(r'Test run for "(\d+): [^"]*" is "(\w+)"', line)
+        if m:
+            verdict[int(m.group(1))] = m.group(2)
+    return created, uncovered, to_test, verdict, timed_out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("log")
+    ap.add_argument("--scope", action="append", required=True)
+    ap.add_argument("--survivors", action="store_true")
+    args = ap.parse_args()
+
+    created, uncovered, to_test, verdict, timed_out = parse(args.log)
+    status = {}
+    for mid, (name, *_rest) in created.items():
+        if name is None or not any(name.startswith(s) for s in args.scope):
+            continue
+        if mid in timed_out:
+            status[mid] = "Timeout"
+        elif verdict.get(mid) == "failed":
+            status[mid] = "Killed"
+        elif verdict.get(mid) == "success":
+            status[mid] = "Survived"
+        elif mid in uncovered:
+            status[mid] = "NoCoverage"
+        elif mid in to_test:
+            status[mid] = "Pending"
+
+    per_file = defaultdict(Counter)
+    for mid, s in status.items():
+        per_file[created[mid][0]][s] += 1
+    total = Counter()
+    for name in sorted(per_file):
+        c = per_file[name]
+        total.update(c)
+        detected = c["Killed"] + c["Timeout"]
+        valid = detected + c["Survived"] + c["NoCoverage"]
+        shown = f"{100.0 * detected / valid:6.1f}%" if valid else "     - "
+        print(f"{name:<46} {shown}  " + " ".join(f"{k}={c[k]}" for k in sorted(c)))
+    detected = total["Killed"] + total["Timeout"]
+    valid = detected + total["Survived"] + total["NoCoverage"]
+    pct = 100.0 * detected / valid if valid else float("nan")
+    print(f"{'TOTAL':<46} {pct:6.1f}%  " + " ".join(f"{k}={total[k]}" for k in sorted(total)))
+    print(f"score = {detected} / {valid} (Killed + Timeout over Killed + Timeout + Survived + NoCoverage; "
+          f"{total['Pending']} Pending not counted)")
+
+    if args.survivors:
+        for mid in sorted(status):
+            if status[mid] in ("Survived", "NoCoverage"):
+                name, original, replacement, mutator = created[mid]
+                print(f"{status[mid]:<10} {mid:>5} {name}  [{mutator}]  {original[:70]!r} -> {replacement[:70]!r}")
+
+
+if __name__ == "__main__":
+    main()
