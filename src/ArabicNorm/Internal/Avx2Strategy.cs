@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -134,5 +135,54 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static uint Ordered(Vector256<byte> lanes) =>
             Avx2.Permute4x64(lanes.AsUInt64(), 0b11_01_10_00).AsByte().ExtractMostSignificantBits();
+
+        /// <remarks>
+        /// <para>The whole block is one register of bytes, packed as in <see cref="Lookup"/>: inside the page the byte is
+        /// the code unit's low byte, outside it 0 or 255, whose table bytes are 0. Each piece of the table is one
+        /// <c>vpshufb</c> on the low nibble, kept where the high nibble is the piece's. <c>vpunpcklbw</c> and
+        /// <c>vpunpckhbw</c> with the targets' high bytes undo the packing order, giving lanes 0-15 and 16-31.</para>
+        /// </remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public uint TranslatePage(
+            ref char p,
+            PageTable table,
+            out Vector128<ushort> lanes0,
+            out Vector128<ushort> lanes1,
+            out Vector128<ushort> lanes2,
+            out Vector128<ushort> lanes3,
+            out uint deleted)
+        {
+            ref short q = ref Unsafe.As<char, short>(ref p);
+            Vector256<short> a = Vector256.LoadUnsafe(ref q);
+            Vector256<short> b = Vector256.LoadUnsafe(ref q, 16);
+            Vector256<byte> index = Avx2.PackUnsignedSaturate(a - _page, b - _page);
+            Vector256<byte> low = index & _nibble;
+            Vector256<byte> high = Vector256.ShiftRightLogical(index.AsUInt16(), 4).AsByte() & _nibble;
+            Vector256<byte>[] pieceArray = table.WidePieces;
+            ref Vector256<byte> pieces = ref MemoryMarshal.GetArrayDataReference(pieceArray);
+            Vector256<byte> entry = Vector256<byte>.Zero;
+            for (int k = 0; k < pieceArray.Length; k += 2)
+            {
+                entry |= Avx2.Shuffle(Unsafe.Add(ref pieces, k + 1), low) & Vector256.Equals(high, Unsafe.Add(ref pieces, k));
+            }
+
+            // The target's high byte: 0x00 where the byte is below 0x40 and its bit in the ASCII map is set, else 0x06.
+            Vector256<byte> isEntry = ~Vector256.Equals(entry, Vector256<byte>.Zero);
+            Vector256<byte> byteOfMap = Vector256.ShiftRightLogical(Vector256.Min(entry, Vector256.Create((byte)0x40)).AsUInt16(), 3).AsByte() & _nibble;
+            Vector256<byte> bitOfByte = Avx2.Shuffle(_bitOfRow, entry & Vector256.Create((byte)7));
+            Vector256<byte> inPage = Vector256.Equals(Avx2.Shuffle(table.WideAsciiTargets, byteOfMap) & bitOfByte, Vector256<byte>.Zero);
+            Vector256<byte> highByte = inPage & Vector256.Create((byte)0x06);
+
+            Vector256<ushort> first = Vector256.ConditionalSelect(
+                Avx2.UnpackLow(isEntry, isEntry).AsUInt16(), Avx2.UnpackLow(entry, highByte).AsUInt16(), a.AsUInt16());
+            Vector256<ushort> second = Vector256.ConditionalSelect(
+                Avx2.UnpackHigh(isEntry, isEntry).AsUInt16(), Avx2.UnpackHigh(entry, highByte).AsUInt16(), b.AsUInt16());
+            lanes0 = first.GetLower();
+            lanes1 = first.GetUpper();
+            lanes2 = second.GetLower();
+            lanes3 = second.GetUpper();
+            deleted = InOrder(Vector256.Equals(entry, Vector256.Create(PageTable.DeleteByte)).ExtractMostSignificantBits());
+            return InOrder(isEntry.ExtractMostSignificantBits());
+        }
     }
 }
