@@ -138,9 +138,10 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
 
         /// <remarks>
         /// <para>The whole block is one register of bytes, packed as in <see cref="Lookup"/>: inside the page the byte is
-        /// the code unit's low byte, outside it 0 or 255, whose table bytes are 0. Each piece of the table is one
-        /// <c>vpshufb</c> on the low nibble, kept where the high nibble is the piece's. <c>vpunpcklbw</c> and
-        /// <c>vpunpckhbw</c> with the targets' high bytes undo the packing order, giving lanes 0-15 and 16-31.</para>
+        /// the code unit's low byte, outside it 0 or 255, whose table bytes are 0. Each of the 16 rows of the table is
+        /// one <c>vpshufb</c> on the low nibble; a tree of 15 <c>vpblendvb</c> on bits 4 to 7 of the byte (each shifted
+        /// to bit 7 of its byte) keeps the lane's row. <c>vpunpcklbw</c> and <c>vpunpckhbw</c> with the targets' high
+        /// bytes undo the packing order, giving lanes 0-15 and 16-31.</para>
         /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public uint TranslatePage(
@@ -157,14 +158,16 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
             Vector256<short> b = Vector256.LoadUnsafe(ref q, 16);
             Vector256<byte> index = Avx2.PackUnsignedSaturate(a - _page, b - _page);
             Vector256<byte> low = index & _nibble;
-            Vector256<byte> high = Vector256.ShiftRightLogical(index.AsUInt16(), 4).AsByte() & _nibble;
-            Vector256<byte>[] pieceArray = table.WidePieces;
-            ref Vector256<byte> pieces = ref MemoryMarshal.GetArrayDataReference(pieceArray);
-            Vector256<byte> entry = Vector256<byte>.Zero;
-            for (int k = 0; k < pieceArray.Length; k += 2)
-            {
-                entry |= Avx2.Shuffle(Unsafe.Add(ref pieces, k + 1), low) & Vector256.Equals(high, Unsafe.Add(ref pieces, k));
-            }
+            ref Vector256<byte> rows = ref MemoryMarshal.GetArrayDataReference(table.WideRows);
+            Vector256<byte> bit4 = Vector256.ShiftLeft(index.AsUInt16(), 3).AsByte();
+            Vector256<byte> bit5 = Vector256.ShiftLeft(index.AsUInt16(), 2).AsByte();
+            Vector256<byte> bit6 = Vector256.ShiftLeft(index.AsUInt16(), 1).AsByte();
+            Vector256<byte> rows0To3 = Avx2.BlendVariable(RowPair(ref rows, 0, low, bit4), RowPair(ref rows, 2, low, bit4), bit5);
+            Vector256<byte> rows4To7 = Avx2.BlendVariable(RowPair(ref rows, 4, low, bit4), RowPair(ref rows, 6, low, bit4), bit5);
+            Vector256<byte> rows8To11 = Avx2.BlendVariable(RowPair(ref rows, 8, low, bit4), RowPair(ref rows, 10, low, bit4), bit5);
+            Vector256<byte> rows12To15 = Avx2.BlendVariable(RowPair(ref rows, 12, low, bit4), RowPair(ref rows, 14, low, bit4), bit5);
+            Vector256<byte> entry = Avx2.BlendVariable(
+                Avx2.BlendVariable(rows0To3, rows4To7, bit6), Avx2.BlendVariable(rows8To11, rows12To15, bit6), index);
 
             // The target's high byte: 0x00 where the byte is below 0x40 and its bit in the ASCII map is set, else 0x06.
             Vector256<byte> isEntry = ~Vector256.Equals(entry, Vector256<byte>.Zero);
@@ -184,5 +187,10 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
             deleted = InOrder(Vector256.Equals(entry, Vector256.Create(PageTable.DeleteByte)).ExtractMostSignificantBits());
             return InOrder(isEntry.ExtractMostSignificantBits());
         }
+
+        // Rows h and h + 1 of the page table, looked up and blended on bit 4 of the byte (in bit 7 of bit4).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<byte> RowPair(ref Vector256<byte> rows, int h, Vector256<byte> low, Vector256<byte> bit4) =>
+            Avx2.BlendVariable(Avx2.Shuffle(Unsafe.Add(ref rows, h), low), Avx2.Shuffle(Unsafe.Add(ref rows, h + 1), low), bit4);
     }
 }

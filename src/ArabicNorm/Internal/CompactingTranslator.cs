@@ -46,8 +46,8 @@ internal static class CompactingTranslator
     /// <param name="outEnd">Receives the output position after what was written.</param>
     /// <returns>The source position after what was translated: <paramref name="i"/> when the first block needs the
     /// general branch.</returns>
-    /// <remarks>The run ends in front of a block that is plain (the translator's copy loop takes it faster), sparse (its
-    /// one-by-one lookup does) or has a kept mark.</remarks>
+    /// <remarks>The run ends in front of a block that is plain (the translator's copy loop takes it faster) or sparse
+    /// (its one-by-one lookup does), and in front of one that has a lane this class does not take.</remarks>
     // Full speed from the first call (no Tier-0 or OSR code), and kept out of the translator's loop, whose other
     // branches its vector temporaries would crowd.
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
@@ -67,9 +67,19 @@ internal static class CompactingTranslator
         const int Block = PlainRunTranslator.BlockSize;
         ref char src0 = ref MemoryMarshal.GetReference(source);
         ref char dst0 = ref MemoryMarshal.GetReference(destination);
-        PlainRunTables t = tables.PlainRun;
-        PageTable page = t.Page;
-        bool hasMarks = t.HasMarks;
+        PageTable page = tables.PlainRun.Page;
+        ref ushort u = ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref src0, i));
+        Vector128<ushort> high = Vector128.Max(
+            Vector128.Max(Vector128.LoadUnsafe(ref u), Vector128.LoadUnsafe(ref u, 8)),
+            Vector128.Max(Vector128.LoadUnsafe(ref u, 16), Vector128.LoadUnsafe(ref u, 24)));
+        if (!Vector128.LessThanAll(high, Vector128.Create(FormsStart)))
+        {
+            // PDF text: the forms path's, before any lookup here. Inside a run, a block of forms stops it once it is
+            // looked up (its candidates are not the table's).
+            outEnd = o;
+            return i;
+        }
+
         while (TryTranslate(classifier, tables, page, ref Unsafe.Add(ref src0, i), ref Unsafe.Add(ref dst0, o), touched, spaces, i, o, ref state, out int written))
         {
             i += Block;
@@ -97,10 +107,9 @@ internal static class CompactingTranslator
                 touched &= ~(spaces & ~afterSpace);
             }
 
-            if (BitOperations.PopCount(touched) <= PlainRunTranslator.SparseLanes
-                || (hasMarks && (touched & classifier.InOrder(classifier.MarksRaw(ref next))) != 0))
+            if (BitOperations.PopCount(touched) <= PlainRunTranslator.SparseLanes)
             {
-                break;
+                break; // sparse: the one-by-one lookup's (a block with a kept mark stops the run once looked up)
             }
         }
 
@@ -126,22 +135,19 @@ internal static class CompactingTranslator
         where TClassifier : struct, IBlockClassifier<TClassifier>
     {
         written = 0;
-        ref ushort u = ref Unsafe.As<char, ushort>(ref s);
-        Vector128<ushort> high = Vector128.Max(
-            Vector128.Max(Vector128.LoadUnsafe(ref u), Vector128.LoadUnsafe(ref u, 8)),
-            Vector128.Max(Vector128.LoadUnsafe(ref u, 16), Vector128.LoadUnsafe(ref u, 24)));
-        if (!Vector128.LessThanAll(high, Vector128.Create(FormsStart)))
-        {
-            return false; // PDF text: the forms path's, before any lookup here
-        }
-
         uint translated = classifier.TranslatePage(ref s, page, out Vector128<ushort> g0, out Vector128<ushort> g1, out Vector128<ushort> g2, out Vector128<ushort> g3, out uint deleted);
 
         // The candidates the table does not have (controls, other spaces, quotation marks, U+0600): one by one. Any
         // entry but a one-to-one mapping, a deletion or a collapsible space is the general branch's.
         ReadOnlySpan<char> map = tables.Map;
         uint patched = 0;
-        for (uint rest = touched & ~translated & ~spaces; rest != 0; rest &= rest - 1)
+        uint others = touched & ~translated & ~spaces;
+        if (BitOperations.PopCount(others) > PlainRunTranslator.SparseLanes)
+        {
+            return false; // not the page's text (presentation forms, other scripts): the general branch's
+        }
+
+        for (uint rest = others; rest != 0; rest &= rest - 1)
         {
             int k = BitOperations.TrailingZeroCount(rest);
             char m = map[Unsafe.Add(ref s, k)];
@@ -246,19 +252,15 @@ internal static class CompactingTranslator
     private static int Compact(ref ushort dst, Vector128<ushort> g0, Vector128<ushort> g1, Vector128<ushort> g2, Vector128<ushort> g3, uint kept)
     {
         ref byte table = ref MemoryMarshal.GetArrayDataReference(PlainRunTranslator.s_compaction);
-        uint m0 = kept & 0xFF;
-        uint m1 = (kept >> 8) & 0xFF;
-        uint m2 = (kept >> 16) & 0xFF;
-        uint m3 = kept >> 24;
-        int p1 = BitOperations.PopCount(m0);
-        int p2 = p1 + BitOperations.PopCount(m1);
-        int p3 = p2 + BitOperations.PopCount(m2);
-        int c3 = BitOperations.PopCount(m3);
+        int p1 = BitOperations.PopCount(kept & 0xFFu);
+        int p2 = BitOperations.PopCount(kept & 0xFFFFu);
+        int p3 = BitOperations.PopCount(kept & 0xFFFFFFu);
+        int c3 = BitOperations.PopCount(kept) - p3;
         Vector128<ushort> before = Vector128.LoadUnsafe(ref dst, (nuint)p3);
-        PlainRunTranslator.ShuffleBytes(g0.AsByte(), Vector128.LoadUnsafe(ref table, m0 * 16)).AsUInt16().StoreUnsafe(ref dst);
-        PlainRunTranslator.ShuffleBytes(g1.AsByte(), Vector128.LoadUnsafe(ref table, m1 * 16)).AsUInt16().StoreUnsafe(ref dst, (nuint)p1);
-        PlainRunTranslator.ShuffleBytes(g2.AsByte(), Vector128.LoadUnsafe(ref table, m2 * 16)).AsUInt16().StoreUnsafe(ref dst, (nuint)p2);
-        Vector128<ushort> last = PlainRunTranslator.ShuffleBytes(g3.AsByte(), Vector128.LoadUnsafe(ref table, m3 * 16)).AsUInt16();
+        PlainRunTranslator.ShuffleBytes(g0.AsByte(), Vector128.LoadUnsafe(ref table, (kept & 0xFF) * 16)).AsUInt16().StoreUnsafe(ref dst);
+        PlainRunTranslator.ShuffleBytes(g1.AsByte(), Vector128.LoadUnsafe(ref table, ((kept >> 8) & 0xFF) * 16)).AsUInt16().StoreUnsafe(ref dst, (nuint)p1);
+        PlainRunTranslator.ShuffleBytes(g2.AsByte(), Vector128.LoadUnsafe(ref table, ((kept >> 16) & 0xFF) * 16)).AsUInt16().StoreUnsafe(ref dst, (nuint)p2);
+        Vector128<ushort> last = PlainRunTranslator.ShuffleBytes(g3.AsByte(), Vector128.LoadUnsafe(ref table, (kept >> 24) * 16)).AsUInt16();
         Vector128<ushort> isOutput = Vector128.LessThan(Vector128.Create((ushort)0, 1, 2, 3, 4, 5, 6, 7), Vector128.Create((ushort)c3));
         Vector128.ConditionalSelect(isOutput, last, before).StoreUnsafe(ref dst, (nuint)p3);
         return p3 + c3;

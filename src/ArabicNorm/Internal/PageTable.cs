@@ -14,8 +14,9 @@ namespace ArabicNorm.Internal;
 /// <see cref="NormalizationTables.Delete"/>; otherwise the low byte of the target. The target's high byte is 0x06, or
 /// 0x00 when <c>E</c> is below 0x40 and its bit in <see cref="AsciiTargets"/> is set. A low byte below 0x40 that
 /// targets both pages (never the case for the shipped rules) leaves its ASCII targets out of the table.</para>
-/// <para>Only the 16-entry pieces with a non-zero byte are kept, so that a block is looked up in as few pieces as the
-/// options need. A lane the table leaves out is looked up one by one by the caller.</para>
+/// <para>The table is kept as its 16 rows of 16 bytes (row <c>h</c> holds the bytes of U+06h0..U+06hF), ready for
+/// registers: a lookup is one byte shuffle per row on the low nibble, then a tree of byte blends on the bits of the high
+/// nibble.</para>
 /// <para>Built once per <see cref="PlainRunTables"/>; read-only afterwards.</para>
 /// </remarks>
 internal sealed class PageTable
@@ -23,20 +24,23 @@ internal sealed class PageTable
     /// <summary>The byte of a deleted lane.</summary>
     internal const byte DeleteByte = 0xFF;
 
-    private PageTable(Vector128<byte>[] pieces, Vector128<byte> asciiTargets)
+    /// <summary>The number of rows of the table.</summary>
+    internal const int RowCount = 16;
+
+    private PageTable(Vector128<byte>[] rows, Vector128<byte> asciiTargets, bool hasEntries)
     {
-        Pieces = pieces;
+        Rows = rows;
         AsciiTargets = asciiTargets;
-        WidePieces = Array.ConvertAll(pieces, v => Vector256.Create(v, v));
+        WideRows = Array.ConvertAll(rows, v => Vector256.Create(v, v));
         WideAsciiTargets = Vector256.Create(asciiTargets, asciiTargets);
+        HasEntries = hasEntries;
     }
 
-    /// <summary>Gets the pieces the table needs, two vectors each: the piece number in every byte, then its 16
-    /// bytes.</summary>
-    internal Vector128<byte>[] Pieces { get; }
+    /// <summary>Gets the <see cref="RowCount"/> rows: row <c>h</c> holds the bytes of U+06h0..U+06hF.</summary>
+    internal Vector128<byte>[] Rows { get; }
 
-    /// <summary>Gets <see cref="Pieces"/> with each vector in both 128-bit halves, for the AVX2 lookup.</summary>
-    internal Vector256<byte>[] WidePieces { get; }
+    /// <summary>Gets <see cref="Rows"/> with each row in both 128-bit halves, for the AVX2 lookup.</summary>
+    internal Vector256<byte>[] WideRows { get; }
 
     /// <summary>Gets a 64-bit map (bytes 0..7; bytes 8..15 are 0): bit <c>v</c> is set when the byte <c>v</c> stands
     /// for the target U+00<c>v</c> rather than U+06<c>v</c>.</summary>
@@ -45,8 +49,8 @@ internal sealed class PageTable
     /// <summary>Gets <see cref="AsciiTargets"/> in both 128-bit halves.</summary>
     internal Vector256<byte> WideAsciiTargets { get; }
 
-    /// <summary>Gets the number of pieces in <see cref="Pieces"/>.</summary>
-    internal int PieceCount => Pieces.Length / 2;
+    /// <summary>Gets whether some byte of the table is not 0.</summary>
+    internal bool HasEntries { get; }
 
     /// <summary>Builds the table of <paramref name="map"/>.</summary>
     /// <param name="map">The per-options lookup, one entry per UTF-16 code unit.</param>
@@ -92,17 +96,12 @@ internal sealed class PageTable
             }
         }
 
-        var pieces = new List<Vector128<byte>>();
-        for (int piece = 0; piece < 16; piece++)
+        var rows = new Vector128<byte>[RowCount];
+        for (int row = 0; row < RowCount; row++)
         {
-            ReadOnlySpan<byte> entries = bytes.Slice(piece * 16, 16);
-            if (entries.IndexOfAnyExcept((byte)0) >= 0)
-            {
-                pieces.Add(Vector128.Create((byte)piece));
-                pieces.Add(Vector128.Create(entries));
-            }
+            rows[row] = Vector128.Create(bytes.Slice(row * 16, 16));
         }
 
-        return new PageTable([.. pieces], Vector128.Create(ascii, 0UL).AsByte());
+        return new PageTable(rows, Vector128.Create(ascii, 0UL).AsByte(), bytes.IndexOfAnyExcept((byte)0) >= 0);
     }
 }

@@ -148,8 +148,8 @@ internal sealed class Vector128Strategy : VectorStrategy<Vector128Strategy.Class
 
         /// <remarks>
         /// <para>Each 16 lanes are narrowed to their index in the page (255 outside it, and U+0600 is 0: the table has
-        /// neither), looked up in the table's pieces (a lookup on the low nibble, kept where the high nibble is the
-        /// piece's), and interleaved with the targets' high bytes.</para>
+        /// neither), looked up in the table's 16 rows on the low nibble, the lane's row kept by a tree of blends on the
+        /// bits of the high nibble, and interleaved with the targets' high bytes.</para>
         /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public uint TranslatePage(
@@ -179,13 +179,15 @@ internal sealed class Vector128Strategy : VectorStrategy<Vector128Strategy.Class
             Vector128<byte> index = NarrowBytes(Vector128.Min(a - page, max), Vector128.Min(b - page, max));
             Vector128<byte> low = index & nibble;
             Vector128<byte> high = Vector128.ShiftRightLogical(index.AsUInt16(), 4).AsByte() & nibble;
-            Vector128<byte>[] pieceArray = table.Pieces;
-            ref Vector128<byte> pieces = ref MemoryMarshal.GetArrayDataReference(pieceArray);
-            Vector128<byte> entry = Vector128<byte>.Zero;
-            for (int k = 0; k < pieceArray.Length; k += 2)
-            {
-                entry |= PlainRunTranslator.ShuffleBytes(Unsafe.Add(ref pieces, k + 1), low) & Vector128.Equals(high, Unsafe.Add(ref pieces, k));
-            }
+            ref Vector128<byte> rows = ref MemoryMarshal.GetArrayDataReference(table.Rows);
+            Vector128<byte> bit4 = Vector128.ShiftLeft(index.AsUInt16(), 3).AsByte();
+            Vector128<byte> bit5 = Vector128.ShiftLeft(index.AsUInt16(), 2).AsByte();
+            Vector128<byte> bit6 = Vector128.ShiftLeft(index.AsUInt16(), 1).AsByte();
+            Vector128<byte> rows0To3 = BlendOnHighBit(RowPair(ref rows, 0, low, bit4), RowPair(ref rows, 2, low, bit4), bit5);
+            Vector128<byte> rows4To7 = BlendOnHighBit(RowPair(ref rows, 4, low, bit4), RowPair(ref rows, 6, low, bit4), bit5);
+            Vector128<byte> rows8To11 = BlendOnHighBit(RowPair(ref rows, 8, low, bit4), RowPair(ref rows, 10, low, bit4), bit5);
+            Vector128<byte> rows12To15 = BlendOnHighBit(RowPair(ref rows, 12, low, bit4), RowPair(ref rows, 14, low, bit4), bit5);
+            Vector128<byte> entry = BlendOnHighBit(BlendOnHighBit(rows0To3, rows4To7, bit6), BlendOnHighBit(rows8To11, rows12To15, bit6), index);
 
             // The target's high byte: 0x00 where the byte is below 0x40 and its bit in the ASCII map is set, else 0x06.
             Vector128<byte> isEntry = ~Vector128.Equals(entry, Vector128<byte>.Zero);
@@ -200,6 +202,26 @@ internal sealed class Vector128Strategy : VectorStrategy<Vector128Strategy.Class
             lanesB = Vector128.ConditionalSelect(maskB, targetB, b);
             deleted = Vector128.Equals(entry, Vector128.Create(PageTable.DeleteByte)).ExtractMostSignificantBits();
             return isEntry.ExtractMostSignificantBits();
+        }
+
+        // Rows h and h + 1 of the page table, looked up and blended on bit 4 of the byte (in bit 7 of bit4).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<byte> RowPair(ref Vector128<byte> rows, int h, Vector128<byte> low, Vector128<byte> bit4) =>
+            BlendOnHighBit(PlainRunTranslator.ShuffleBytes(Unsafe.Add(ref rows, h), low), PlainRunTranslator.ShuffleBytes(Unsafe.Add(ref rows, h + 1), low), bit4);
+
+        /// <summary>Takes each byte of <paramref name="right"/> where bit 7 of the byte of <paramref name="mask"/> is set,
+        /// and of <paramref name="left"/> elsewhere.</summary>
+        /// <remarks>One <c>pblendvb</c> with SSE4.1; a comparison and a bitwise select otherwise (<c>bsl</c> on
+        /// ARM64).</remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<byte> BlendOnHighBit(Vector128<byte> left, Vector128<byte> right, Vector128<byte> mask)
+        {
+            if (Sse41.IsSupported)
+            {
+                return Sse41.BlendVariable(left, right, mask);
+            }
+
+            return Vector128.ConditionalSelect(Vector128.LessThan(mask.AsSByte(), Vector128<sbyte>.Zero).AsByte(), right, left);
         }
 
         /// <summary>Interleaves the bytes of two vectors into 16 UTF-16 lanes: lane <c>k</c> is
