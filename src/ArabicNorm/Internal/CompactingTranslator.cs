@@ -80,7 +80,9 @@ internal static class CompactingTranslator
             return i;
         }
 
-        while (TryTranslate(classifier, tables, page, ref Unsafe.Add(ref src0, i), ref Unsafe.Add(ref dst0, o), touched, spaces, i, o, ref state, out int written))
+        Span<ushort> lanes = stackalloc ushort[Block]; // a block's lanes, for the few patched one by one
+        ref ushort patch = ref MemoryMarshal.GetReference(lanes);
+        while (TryTranslate(classifier, tables, page, ref Unsafe.Add(ref src0, i), ref Unsafe.Add(ref dst0, o), ref patch, touched, spaces, i, o, ref state, out int written))
         {
             i += Block;
             o += written;
@@ -119,6 +121,8 @@ internal static class CompactingTranslator
 
     /// <summary>Translates one block into <paramref name="d"/> when every candidate lane is one this class takes.</summary>
     /// <returns><see langword="false"/> (nothing written, the state unchanged) when some lane needs more.</returns>
+    /// <remarks>The source block is read in full before the first store, so the destination may be the source itself,
+    /// behind it (in-place normalization).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryTranslate<TClassifier>(
         TClassifier classifier,
@@ -126,6 +130,7 @@ internal static class CompactingTranslator
         PageTable page,
         ref char s,
         ref char d,
+        ref ushort patch,
         uint touched,
         uint spaces,
         int i,
@@ -191,6 +196,29 @@ internal static class CompactingTranslator
         }
 
         uint kept = ~(deleted | collapsed);
+
+        // Everything read from the block is read before anything is written: in place (NormalizeInPlace) the output
+        // overwrites the block it comes from. The lanes the table did not have go into the lanes first.
+        if ((patched & kept) != 0)
+        {
+            g0.StoreUnsafe(ref patch);
+            g1.StoreUnsafe(ref patch, 8);
+            g2.StoreUnsafe(ref patch, 16);
+            g3.StoreUnsafe(ref patch, 24);
+            for (uint rest = patched & kept; rest != 0; rest &= rest - 1)
+            {
+                int k = BitOperations.TrailingZeroCount(rest);
+                Unsafe.Add(ref patch, k) = ((spaces >> k) & 1) != 0 ? ' ' : map[Unsafe.Add(ref s, k)];
+            }
+
+            g0 = Vector128.LoadUnsafe(ref patch);
+            g1 = Vector128.LoadUnsafe(ref patch, 8);
+            g2 = Vector128.LoadUnsafe(ref patch, 16);
+            g3 = Vector128.LoadUnsafe(ref patch, 24);
+        }
+
+        int last = 31 - BitOperations.LeadingZeroCount(kept);
+        char lastSource = kept != 0 ? Unsafe.Add(ref s, last) : '\0';
         ref ushort dst = ref Unsafe.As<char, ushort>(ref d);
         int n;
         if (kept == uint.MaxValue)
@@ -207,23 +235,14 @@ internal static class CompactingTranslator
             n = Compact(ref dst, g0, g1, g2, g3, kept);
         }
 
-        // The lanes the table did not have, after the kept lanes before them.
-        for (uint rest = patched & kept; rest != 0; rest &= rest - 1)
-        {
-            int k = BitOperations.TrailingZeroCount(rest);
-            char c = ((spaces >> k) & 1) != 0 ? ' ' : map[Unsafe.Add(ref s, k)];
-            Unsafe.Add(ref d, BitOperations.PopCount(kept & ((1u << k) - 1))) = c;
-        }
-
         // The state as the scalar loop leaves it. A space that collapsed into the last entry (a space this block
         // wrote) moves the entry's source start to itself.
         int lastCollapse = collapsed == 0 ? -1 : 31 - BitOperations.LeadingZeroCount(collapsed);
         if (n != 0)
         {
-            int last = 31 - BitOperations.LeadingZeroCount(kept);
             state.LastOut = o + n - 1;
             state.LastChar = Unsafe.Add(ref d, n - 1);
-            state.LastX = Unsafe.Add(ref s, last);
+            state.LastX = lastSource;
             state.EntryStart = i + Math.Max(last, lastCollapse);
             state.EntryOutStart = o + n - 1;
         }
