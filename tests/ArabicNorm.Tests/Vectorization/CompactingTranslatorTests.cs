@@ -268,6 +268,29 @@ public class CompactingTranslatorTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(StrategyNames), MemberType = typeof(VectorScalarOracle))]
+    public void NormalizeInPlace_VocalizedText_EqualsScalarNormalize(string strategyName)
+    {
+        // In place the output overwrites the blocks it comes from: Search's deletions, folds and collapsing without the
+        // compatibility forms (which could lengthen), with the other spaces and quotation marks it patches one by one.
+        VectorStrategy strategy = Require(strategyName);
+        ArabicNormalizerOptions options = ArabicNormalizer.CreateSearchOptions();
+        options.FoldCompatibilityForms = false;
+        options.ComposeHamza = false;
+        var vector = new ArabicNormalizer(options, strategy);
+        var scalar = new ArabicNormalizer(options, VectorStrategy.Scalar);
+        Assert.False(vector.CanLengthen);
+        var random = new Random(71);
+        for (int round = 0; round < 60; round++)
+        {
+            string source = Vocalized(random, 12 * Block).Replace('\n', "\u00A0\u200C\u201C\u00AB"[round % 4]);
+            char[] buffer = source.ToCharArray();
+            int length = vector.NormalizeInPlace(buffer);
+            Assert.Equal(Escape(scalar.Normalize(source)), Escape(buffer.AsSpan(0, length)));
+        }
+    }
+
     private static void CheckPage<TClassifier>(TClassifier classifier, NormalizationTables tables)
         where TClassifier : struct, IBlockClassifier<TClassifier>
     {
