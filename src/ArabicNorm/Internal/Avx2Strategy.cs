@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -143,5 +144,62 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
         /// <see cref="FormsTranslator"/>'s lookups.</remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         internal static uint PackedLaneOrder(uint raw) => (raw & 0xFF0000FFu) | ((raw & 0x0000FF00u) << 8) | ((raw >> 8) & 0x0000FF00u);
+
+        /// <remarks>
+        /// <para>The whole block is one register of bytes, packed as in <see cref="Lookup"/>: inside the page the byte is
+        /// the code unit's low byte, outside it 0 or 255, whose table bytes are 0. Each of the 16 rows of the table is
+        /// one <c>vpshufb</c> on the low nibble; a tree of 15 <c>vpblendvb</c> on bits 4 to 7 of the byte (each shifted
+        /// to bit 7 of its byte) keeps the lane's row. <c>vpunpcklbw</c> and <c>vpunpckhbw</c> with the targets' high
+        /// bytes undo the packing order, giving lanes 0-15 and 16-31.</para>
+        /// </remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public uint TranslatePage(
+            ref char p,
+            PageTable table,
+            out Vector128<ushort> lanes0,
+            out Vector128<ushort> lanes1,
+            out Vector128<ushort> lanes2,
+            out Vector128<ushort> lanes3,
+            out uint deleted)
+        {
+            ref short q = ref Unsafe.As<char, short>(ref p);
+            Vector256<short> a = Vector256.LoadUnsafe(ref q);
+            Vector256<short> b = Vector256.LoadUnsafe(ref q, 16);
+            Vector256<byte> index = Avx2.PackUnsignedSaturate(a - _page, b - _page);
+            Vector256<byte> low = index & _nibble;
+            ref Vector256<byte> rows = ref MemoryMarshal.GetArrayDataReference(table.WideRows);
+            Vector256<byte> bit4 = Vector256.ShiftLeft(index.AsUInt16(), 3).AsByte();
+            Vector256<byte> bit5 = Vector256.ShiftLeft(index.AsUInt16(), 2).AsByte();
+            Vector256<byte> bit6 = Vector256.ShiftLeft(index.AsUInt16(), 1).AsByte();
+            Vector256<byte> rows0To3 = Avx2.BlendVariable(RowPair(ref rows, 0, low, bit4), RowPair(ref rows, 2, low, bit4), bit5);
+            Vector256<byte> rows4To7 = Avx2.BlendVariable(RowPair(ref rows, 4, low, bit4), RowPair(ref rows, 6, low, bit4), bit5);
+            Vector256<byte> rows8To11 = Avx2.BlendVariable(RowPair(ref rows, 8, low, bit4), RowPair(ref rows, 10, low, bit4), bit5);
+            Vector256<byte> rows12To15 = Avx2.BlendVariable(RowPair(ref rows, 12, low, bit4), RowPair(ref rows, 14, low, bit4), bit5);
+            Vector256<byte> entry = Avx2.BlendVariable(
+                Avx2.BlendVariable(rows0To3, rows4To7, bit6), Avx2.BlendVariable(rows8To11, rows12To15, bit6), index);
+
+            // The target's high byte: 0x00 where the byte is below 0x40 and its bit in the ASCII map is set, else 0x06.
+            Vector256<byte> isEntry = ~Vector256.Equals(entry, Vector256<byte>.Zero);
+            Vector256<byte> byteOfMap = Vector256.ShiftRightLogical(Vector256.Min(entry, Vector256.Create((byte)0x40)).AsUInt16(), 3).AsByte() & _nibble;
+            Vector256<byte> bitOfByte = Avx2.Shuffle(_bitOfRow, entry & Vector256.Create((byte)7));
+            Vector256<byte> inPage = Vector256.Equals(Avx2.Shuffle(table.WideAsciiTargets, byteOfMap) & bitOfByte, Vector256<byte>.Zero);
+            Vector256<byte> highByte = inPage & Vector256.Create((byte)0x06);
+
+            Vector256<ushort> first = Vector256.ConditionalSelect(
+                Avx2.UnpackLow(isEntry, isEntry).AsUInt16(), Avx2.UnpackLow(entry, highByte).AsUInt16(), a.AsUInt16());
+            Vector256<ushort> second = Vector256.ConditionalSelect(
+                Avx2.UnpackHigh(isEntry, isEntry).AsUInt16(), Avx2.UnpackHigh(entry, highByte).AsUInt16(), b.AsUInt16());
+            lanes0 = first.GetLower();
+            lanes1 = first.GetUpper();
+            lanes2 = second.GetLower();
+            lanes3 = second.GetUpper();
+            deleted = InOrder(Vector256.Equals(entry, Vector256.Create(PageTable.DeleteByte)).ExtractMostSignificantBits());
+            return InOrder(isEntry.ExtractMostSignificantBits());
+        }
+
+        // Rows h and h + 1 of the page table, looked up and blended on bit 4 of the byte (in bit 7 of bit4).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<byte> RowPair(ref Vector256<byte> rows, int h, Vector256<byte> low, Vector256<byte> bit4) =>
+            Avx2.BlendVariable(Avx2.Shuffle(Unsafe.Add(ref rows, h), low), Avx2.Shuffle(Unsafe.Add(ref rows, h + 1), low), bit4);
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace ArabicNorm.Internal;
 
 /// <summary>
@@ -47,4 +49,26 @@ internal interface IBlockClassifier<TSelf>
     /// <param name="p">The first code unit of the block.</param>
     /// <returns>The U+0020 lanes.</returns>
     uint Spaces(ref char p);
+
+    /// <summary>Translates the lanes of a block that the Arabic page table knows (one-to-one mappings and deletions of
+    /// U+0601..U+06FE), in registers.</summary>
+    /// <param name="p">The first code unit of the block.</param>
+    /// <param name="table">The per-options page table (<see cref="PlainRunTables.Page"/>).</param>
+    /// <param name="lanes0">Receives lanes 0-7: the table's target where the table has the lane, the source code unit
+    /// everywhere else (a deleted lane holds something meaningless).</param>
+    /// <param name="lanes1">Receives lanes 8-15, as <paramref name="lanes0"/>.</param>
+    /// <param name="lanes2">Receives lanes 16-23.</param>
+    /// <param name="lanes3">Receives lanes 24-31.</param>
+    /// <param name="deleted">Receives the lanes whose entry is <see cref="NormalizationTables.Delete"/>, in lane
+    /// order.</param>
+    /// <returns>The lanes the table has (deleted ones included), in lane order; every other lane is as in the source
+    /// and still to be looked up.</returns>
+    uint TranslatePage(
+        ref char p,
+        PageTable table,
+        out Vector128<ushort> lanes0,
+        out Vector128<ushort> lanes1,
+        out Vector128<ushort> lanes2,
+        out Vector128<ushort> lanes3,
+        out uint deleted);
 }

@@ -81,6 +81,7 @@ internal sealed class PlainRunTables
 
         FormsB = new FormsBTable(formsB);
         Forms = new FormsTable(map, pairOf ?? (_ => 0));
+        Page = PageTable.Build(map);
 
         HasFormsB = anyFormB;
         (ArabicTouchedRowsLow, ArabicTouchedRowsHigh) = Rows(touched);
@@ -125,6 +126,10 @@ internal sealed class PlainRunTables
     /// <remarks>A field, so that the translator reads it in place (<see langword="in"/>) rather than copying 288 bytes
     /// per call.</remarks>
     internal readonly FormsTable Forms;
+
+    /// <summary>Gets the Arabic page table: the one-to-one mappings and deletions of U+0601..U+06FE that a dense block's
+    /// lanes are translated with in registers (<see cref="CompactingTranslator"/>).</summary>
+    internal PageTable Page { get; }
 
     /// <summary>Gets whether some form of <see cref="FormsB"/> maps to a letter (compatibility forms fold).</summary>
     internal bool HasFormsB { get; }

@@ -33,10 +33,11 @@ internal static class PlainRunTranslator
     internal const int BlockSize = 32;
 
     // A block with more candidate lanes than this is looked up whole (see Gather) rather than lane by lane.
-    private const int SparseLanes = 3;
+    internal const int SparseLanes = 3;
 
-    // For an 8-bit keep mask over eight UTF-16 lanes: the byte shuffle that packs the kept lanes to the front.
-    private static readonly byte[] s_compaction = BuildCompaction();
+    /// <summary>For an 8-bit keep mask over eight UTF-16 lanes: the byte shuffle that packs the kept lanes to the
+    /// front (16 bytes per mask; bytes past the kept lanes give zero).</summary>
+    internal static readonly byte[] s_compaction = BuildCompaction();
 
     /// <summary>Translates whole blocks from <paramref name="start"/> while they need no more context than this
     /// class handles and the source and destination have a block's room.</summary>
@@ -110,11 +111,12 @@ internal static class PlainRunTranslator
                 spaces = collapse ? classifier.Spaces(ref s) : 0;
             }
 
+            uint blockMarks = 0;
             if (hasMarks)
             {
                 // Vocalized text: a block whose only candidates are kept marks that follow their base (or the one mark
                 // after it) is its own output, with two marks swapped where canonical ordering swaps them.
-                uint blockMarks = classifier.InOrder(classifier.MarksRaw(ref s));
+                blockMarks = classifier.InOrder(classifier.MarksRaw(ref s));
                 uint secondMarks = blockMarks & (blockMarks << 1);
                 if ((touched & ~blockMarks) == 0 && (secondMarks & (secondMarks << 1)) == 0
                     && ((blockMarks & 1) == 0 || (state.SeqEnd != o && state.LastOut >= 0)))
@@ -134,6 +136,19 @@ internal static class PlainRunTranslator
 
                     i += BlockSize;
                     o += BlockSize;
+                    continue;
+                }
+            }
+
+            if (BitOperations.PopCount(touched) > SparseLanes && (touched & blockMarks) == 0)
+            {
+                // Dense blocks (vocalized Search, mapped letters): looked up, compacted and written in registers, with
+                // no staging; a block with a lane that needs more goes on below.
+                int denseEnd = CompactingTranslator.TranslateRun(classifier, tables, source, destination, i, o, touched, spaces, ref state, out int denseOut);
+                if (denseEnd != i)
+                {
+                    i = denseEnd;
+                    o = denseOut;
                     continue;
                 }
             }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
@@ -143,6 +144,106 @@ internal sealed class Vector128Strategy : VectorStrategy<Vector128Strategy.Class
                 | PlainRunTranslator.ShuffleBytes(rowsHigh, index ^ Vector128.Create((byte)0x80));
             Vector128<byte> high = Vector128.ShiftRightLogical(lane.AsUInt16(), 4).AsByte() & Vector128.Create((byte)0x0F);
             return row & PlainRunTranslator.ShuffleBytes(BitOfLane, high);
+        }
+
+        /// <remarks>
+        /// <para>Each 16 lanes are narrowed to their index in the page (255 outside it, and U+0600 is 0: the table has
+        /// neither), looked up in the table's 16 rows on the low nibble, the lane's row kept by a tree of blends on the
+        /// bits of the high nibble, and interleaved with the targets' high bytes.</para>
+        /// </remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public uint TranslatePage(
+            ref char p,
+            PageTable table,
+            out Vector128<ushort> lanes0,
+            out Vector128<ushort> lanes1,
+            out Vector128<ushort> lanes2,
+            out Vector128<ushort> lanes3,
+            out uint deleted)
+        {
+            ref ushort q = ref Unsafe.As<char, ushort>(ref p);
+            uint translated = TranslatePage16(ref q, table, out lanes0, out lanes1, out uint deletedLow);
+            translated |= TranslatePage16(ref Unsafe.Add(ref q, 16), table, out lanes2, out lanes3, out uint deletedHigh) << 16;
+            deleted = deletedLow | (deletedHigh << 16);
+            return translated;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint TranslatePage16(ref ushort q, PageTable table, out Vector128<ushort> lanesA, out Vector128<ushort> lanesB, out uint deleted)
+        {
+            Vector128<ushort> a = Vector128.LoadUnsafe(ref q);
+            Vector128<ushort> b = Vector128.LoadUnsafe(ref q, 8);
+            Vector128<ushort> page = Vector128.Create((ushort)0x0600);
+            Vector128<ushort> max = Vector128.Create((ushort)0xFF);
+            Vector128<byte> nibble = Vector128.Create((byte)0x0F);
+            Vector128<byte> index = NarrowBytes(Vector128.Min(a - page, max), Vector128.Min(b - page, max));
+            Vector128<byte> low = index & nibble;
+            Vector128<byte> high = Vector128.ShiftRightLogical(index.AsUInt16(), 4).AsByte() & nibble;
+            ref Vector128<byte> rows = ref MemoryMarshal.GetArrayDataReference(table.Rows);
+            Vector128<byte> bit4 = Vector128.ShiftLeft(index.AsUInt16(), 3).AsByte();
+            Vector128<byte> bit5 = Vector128.ShiftLeft(index.AsUInt16(), 2).AsByte();
+            Vector128<byte> bit6 = Vector128.ShiftLeft(index.AsUInt16(), 1).AsByte();
+            Vector128<byte> rows0To3 = BlendOnHighBit(RowPair(ref rows, 0, low, bit4), RowPair(ref rows, 2, low, bit4), bit5);
+            Vector128<byte> rows4To7 = BlendOnHighBit(RowPair(ref rows, 4, low, bit4), RowPair(ref rows, 6, low, bit4), bit5);
+            Vector128<byte> rows8To11 = BlendOnHighBit(RowPair(ref rows, 8, low, bit4), RowPair(ref rows, 10, low, bit4), bit5);
+            Vector128<byte> rows12To15 = BlendOnHighBit(RowPair(ref rows, 12, low, bit4), RowPair(ref rows, 14, low, bit4), bit5);
+            Vector128<byte> entry = BlendOnHighBit(BlendOnHighBit(rows0To3, rows4To7, bit6), BlendOnHighBit(rows8To11, rows12To15, bit6), index);
+
+            // The target's high byte: 0x00 where the byte is below 0x40 and its bit in the ASCII map is set, else 0x06.
+            Vector128<byte> isEntry = ~Vector128.Equals(entry, Vector128<byte>.Zero);
+            Vector128<byte> byteOfMap = Vector128.ShiftRightLogical(Vector128.Min(entry, Vector128.Create((byte)0x40)).AsUInt16(), 3).AsByte() & nibble;
+            Vector128<byte> bitOfByte = PlainRunTranslator.ShuffleBytes(BitOfLane, entry & Vector128.Create((byte)7));
+            Vector128<byte> inPage = Vector128.Equals(PlainRunTranslator.ShuffleBytes(table.AsciiTargets, byteOfMap) & bitOfByte, Vector128<byte>.Zero);
+            Vector128<byte> highByte = inPage & Vector128.Create((byte)0x06);
+
+            (Vector128<ushort> targetA, Vector128<ushort> targetB) = Interleave(entry, highByte);
+            (Vector128<ushort> maskA, Vector128<ushort> maskB) = Interleave(isEntry, isEntry);
+            lanesA = Vector128.ConditionalSelect(maskA, targetA, a);
+            lanesB = Vector128.ConditionalSelect(maskB, targetB, b);
+            deleted = Vector128.Equals(entry, Vector128.Create(PageTable.DeleteByte)).ExtractMostSignificantBits();
+            return isEntry.ExtractMostSignificantBits();
+        }
+
+        // Rows h and h + 1 of the page table, looked up and blended on bit 4 of the byte (in bit 7 of bit4).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<byte> RowPair(ref Vector128<byte> rows, int h, Vector128<byte> low, Vector128<byte> bit4) =>
+            BlendOnHighBit(PlainRunTranslator.ShuffleBytes(Unsafe.Add(ref rows, h), low), PlainRunTranslator.ShuffleBytes(Unsafe.Add(ref rows, h + 1), low), bit4);
+
+        /// <summary>Takes each byte of <paramref name="right"/> where bit 7 of the byte of <paramref name="mask"/> is set,
+        /// and of <paramref name="left"/> elsewhere.</summary>
+        /// <remarks>One <c>pblendvb</c> with SSE4.1; a comparison and a bitwise select otherwise (<c>bsl</c> on
+        /// ARM64).</remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<byte> BlendOnHighBit(Vector128<byte> left, Vector128<byte> right, Vector128<byte> mask)
+        {
+            if (Sse41.IsSupported)
+            {
+                return Sse41.BlendVariable(left, right, mask);
+            }
+
+            return Vector128.ConditionalSelect(Vector128.LessThan(mask.AsSByte(), Vector128<sbyte>.Zero).AsByte(), right, left);
+        }
+
+        /// <summary>Interleaves the bytes of two vectors into 16 UTF-16 lanes: lane <c>k</c> is
+        /// <paramref name="low"/>[k] | <paramref name="high"/>[k] &lt;&lt; 8.</summary>
+        /// <remarks>One instruction each on x64 (<c>punpcklbw</c>) and ARM64 (<c>zip1</c>); the portable widening
+        /// otherwise.</remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static (Vector128<ushort> Lower, Vector128<ushort> Upper) Interleave(Vector128<byte> low, Vector128<byte> high)
+        {
+            if (Sse2.IsSupported)
+            {
+                return (Sse2.UnpackLow(low, high).AsUInt16(), Sse2.UnpackHigh(low, high).AsUInt16());
+            }
+
+            if (AdvSimd.Arm64.IsSupported)
+            {
+                return (AdvSimd.Arm64.ZipLow(low, high).AsUInt16(), AdvSimd.Arm64.ZipHigh(low, high).AsUInt16());
+            }
+
+            (Vector128<ushort> lowA, Vector128<ushort> lowB) = Vector128.Widen(low);
+            (Vector128<ushort> highA, Vector128<ushort> highB) = Vector128.Widen(high);
+            return (lowA | (highA << 8), lowB | (highB << 8));
         }
     }
 }
