@@ -91,8 +91,7 @@ internal static class CompactingTranslator
                 break;
             }
 
-            // The next block's candidates, as PlainRunTranslator.Candidates finds them: a U+0020 that does not follow a
-            // space is plain even while spaces collapse.
+            // The next block's candidates: a U+0020 that does not follow a space is plain even while spaces collapse.
             ref char next = ref Unsafe.Add(ref src0, i);
             uint raw = classifier.TouchedRaw(ref next);
             if (raw == 0)
@@ -100,14 +99,7 @@ internal static class CompactingTranslator
                 break;
             }
 
-            touched = classifier.InOrder(raw);
-            spaces = 0;
-            if (!classifier.SpaceIsPlain)
-            {
-                spaces = classifier.Spaces(ref next);
-                uint afterSpace = (spaces << 1) | (state.LastOut >= 0 && state.LastChar == ' ' ? 1u : 0u);
-                touched &= ~(spaces & ~afterSpace);
-            }
+            touched = PlainRunTranslator.Refine(classifier, ref next, raw, state.LastOut >= 0 && state.LastChar == ' ', out spaces);
 
             if (BitOperations.PopCount(touched) <= PlainRunTranslator.SparseLanes)
             {
@@ -178,20 +170,10 @@ internal static class CompactingTranslator
         uint collapsed = 0;
         if (spaces != 0)
         {
-            // A space collapses when the output before it is a space: the lane before it is a space, or is deleted and
-            // the output before that is a space (see PlainRunTranslator.Translate, whose arithmetic this is).
-            bool spaceBefore = state.LastOut >= 0 && state.LastChar == ' ';
-            uint seeds = (spaces << 1) | (spaceBefore ? 1u : 0u);
-            uint runs = ((deleted + (seeds & deleted)) ^ deleted) & deleted;
-            collapsed = spaces & (seeds | (runs << 1));
-            if (spaceBefore && state.EntryOutStart != state.LastOut)
+            collapsed = PlainRunTranslator.CollapsedSpaces(spaces, deleted, in state, out bool intoEarlierEntry);
+            if (intoEarlierEntry)
             {
-                // Collapsing into an earlier multi-unit entry keeps bookkeeping only the scalar loop does.
-                uint fromBefore = 1u | ((((deleted + (deleted & 1u)) ^ deleted) & deleted) << 1);
-                if ((collapsed & fromBefore) != 0)
-                {
-                    return false;
-                }
+                return false;
             }
         }
 

@@ -254,24 +254,12 @@ internal static class PlainRunTranslator
             uint collapsed = 0;
             if (spaces != 0)
             {
-                // A space collapses when the output before it is a space: the lane before it is a space, or is
-                // deleted and the output before that is a space. Lanes "after a space" are the lanes after a space
-                // (or lane 0 after output ending in a space), extended over the runs of deleted lanes that start
-                // there: adding a run's first bit to the run carries through it.
-                spaceBefore = state.LastOut >= 0 && state.LastChar == ' ';
-                uint seeds = (spaces << 1) | (spaceBefore ? 1u : 0u);
-                uint runs = ((deleted + (seeds & deleted)) ^ deleted) & deleted;
-                collapsed = spaces & (seeds | (runs << 1));
-                if (spaceBefore && state.EntryOutStart != state.LastOut)
+                collapsed = CollapsedSpaces(spaces, deleted, in state, out bool intoEarlierEntry);
+                if (intoEarlierEntry)
                 {
-                    // Collapsing into an earlier multi-unit entry keeps bookkeeping only the scalar loop does.
-                    uint fromBefore = 1u | ((((deleted + (deleted & 1u)) ^ deleted) & deleted) << 1);
-                    if ((collapsed & fromBefore) != 0)
-                    {
-                        stop = 0;
-                        limit = 0;
-                        collapsed = 0;
-                    }
+                    stop = 0;
+                    limit = 0;
+                    collapsed = 0;
                 }
             }
 
@@ -1048,6 +1036,34 @@ internal static class PlainRunTranslator
     internal static uint Candidates<TClassifier>(TClassifier classifier, ref char p, bool spaceBefore, out uint spaces)
         where TClassifier : struct, IBlockClassifier<TClassifier> =>
         Refine(classifier, ref p, classifier.TouchedRaw(ref p), spaceBefore, out spaces);
+
+    /// <summary>Finds the space lanes of a block that collapse into the output before them.</summary>
+    /// <param name="spaces">The block's collapsible space lanes.</param>
+    /// <param name="deleted">The block's deleted lanes.</param>
+    /// <param name="state">The state before the block.</param>
+    /// <param name="intoEarlierEntry">Set when a lane collapses into a multi-unit entry written before the block,
+    /// whose bookkeeping only the scalar loop keeps: the caller must then leave the block to it.</param>
+    /// <returns>The collapsed lanes.</returns>
+    /// <remarks>A space collapses when the output before it is a space: the lane before it is a space, or is deleted
+    /// and the output before that is a space. Lanes "after a space" are the lanes after a space (or lane 0 after output
+    /// ending in a space), extended over the runs of deleted lanes that start there: adding a run's first bit to the
+    /// run carries through it.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static uint CollapsedSpaces(uint spaces, uint deleted, in EngineState state, out bool intoEarlierEntry)
+    {
+        bool spaceBefore = state.LastOut >= 0 && state.LastChar == ' ';
+        uint seeds = (spaces << 1) | (spaceBefore ? 1u : 0u);
+        uint runs = ((deleted + (seeds & deleted)) ^ deleted) & deleted;
+        uint collapsed = spaces & (seeds | (runs << 1));
+        intoEarlierEntry = false;
+        if (spaceBefore && state.EntryOutStart != state.LastOut)
+        {
+            uint fromBefore = 1u | ((((deleted + (deleted & 1u)) ^ deleted) & deleted) << 1);
+            intoEarlierEntry = (collapsed & fromBefore) != 0;
+        }
+
+        return collapsed;
+    }
 
     /// <summary>Turns a <see cref="IBlockClassifier{TSelf}.TouchedRaw"/> mask into the <see cref="Candidates"/> mask.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
