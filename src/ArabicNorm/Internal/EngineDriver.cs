@@ -201,8 +201,12 @@ internal static class EngineDriver
     /// <returns>The normalized text.</returns>
     /// <remarks>
     /// <para>A string's length is fixed when it is allocated, and only the engine knows the result's length. Counting
-    /// it first would run the engine twice, so a probe decides: the first sixteenth of the text from the restart point
-    /// (at least <see cref="ProbeLength"/> characters; the whole rest up to <see cref="WholeProbeLength"/>) is normalized into a pooled buffer, and its output decides.</para>
+    /// it first would run the engine twice, so a probe decides.</para>
+    /// <para>A rest of at most <see cref="ProbeLength"/> characters (a query, a title, a word) is normalized whole into
+    /// a buffer on the stack and copied once into a string of the exact length: no pooled buffer, no guess.</para>
+    /// <para>A longer rest is probed in a pooled buffer sized for the whole rest: up to <see cref="WholeProbeLength"/>
+    /// characters the whole rest (so its result is allocated once, at its exact length), beyond that its first
+    /// sixteenth (at least <see cref="ProbeLength"/> characters). The probe's output decides:</para>
     /// <list type="bullet">
     /// <item>It kept the probe's length (letters, digits, quotation marks, one-to-one compatibility forms: the common
     /// case of the <c>Default</c> and <c>Persian</c> presets): the result is allocated at the text's length, the prefix
@@ -233,15 +237,21 @@ internal static class EngineDriver
             return WriteInPlace(tables, prefix, default, rest, exactLength);
         }
 
+        if (rest.Length <= ProbeLength)
+        {
+            return NormalizeShortToString(tables, prefix, rest);
+        }
+
         // The buffer is sized for the whole rest, so that the buffer path goes on in it without a copy. A short rest is
         // probed whole: writing in place would only save copying a few KiB, while a wrong guess allocates a string of
-        // the text's length for nothing, which costs more than normalizing it (the allocator zeroes fresh memory).
-        int window = rest.Length <= WholeProbeLength ? rest.Length : Math.Max(ProbeLength, rest.Length / 16);
+        // the text's length for nothing, which costs about as much as normalizing it (the allocator zeroes fresh memory).
+        bool whole = rest.Length <= WholeProbeLength;
+        int window = whole ? rest.Length : Math.Max(ProbeLength, rest.Length / 16);
         char[] buffer = ArrayPool<char>.Shared.Rent(InitialLength(rest.Length));
         try
         {
             NormalizationEngine<char, Utf16Codec>.Run(
-                tables, rest[..window], buffer, default, out int consumed, out int written, isFinalBlock: window == rest.Length);
+                tables, rest[..window], buffer, default, out int consumed, out int written, isFinalBlock: whole);
             rest = rest[consumed..];
             return written == consumed
                 ? WriteInPlace(tables, prefix, buffer.AsSpan(0, written), rest, text.Length)
@@ -253,8 +263,34 @@ internal static class EngineDriver
         }
     }
 
-    /// <summary>The fewest characters from the restart point <see cref="NormalizeToString"/> probes for a change of
-    /// length.</summary>
+    // A rest of at most ProbeLength characters (a query, a title, a word): normalized whole on the stack, then copied
+    // once into a string of the exact length, with no pooled buffer. An expansion that does not fit the stack goes on
+    // in a pooled buffer.
+    private static string NormalizeShortToString(NormalizationTables tables, ReadOnlySpan<char> prefix, ReadOnlySpan<char> rest)
+    {
+        Span<char> probe = stackalloc char[ProbeLength + MinimumGrowth];
+        OperationStatus status = NormalizationEngine<char, Utf16Codec>.Run(
+            tables, rest, probe, default, out int consumed, out int written, isFinalBlock: true);
+        if (status == OperationStatus.Done)
+        {
+            return Concat(prefix, probe[..written]);
+        }
+
+        rest = rest[consumed..];
+        char[] buffer = ArrayPool<char>.Shared.Rent(written + InitialLength(rest.Length));
+        try
+        {
+            probe[..written].CopyTo(buffer);
+            return WriteThroughBuffer(tables, prefix, ref buffer, written, rest);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The longest rest <see cref="NormalizeToString"/> normalizes on the stack, and the fewest characters from
+    /// the restart point it probes for a change of length.</summary>
     internal const int ProbeLength = 256;
 
     /// <summary>The longest rest <see cref="NormalizeToString"/> probes whole, so that its result is allocated once, at
@@ -271,6 +307,11 @@ internal static class EngineDriver
         prefix.CopyTo(output);
         written.CopyTo(output[prefix.Length..]);
         int end = prefix.Length + written.Length;
+        if (rest.IsEmpty)
+        {
+            return end == length ? result : new string(output[..end]);
+        }
+
         OperationStatus status = Step<char, Utf16Codec>(tables, ref rest, output[end..], default, out _, out int more);
         end += more;
         if (status == OperationStatus.Done)
@@ -298,7 +339,7 @@ internal static class EngineDriver
     {
         int room = InitialLength(rest.Length);
         bool grow = buffer.Length - length < room;
-        while (true)
+        while (!rest.IsEmpty)
         {
             if (grow)
             {
@@ -320,10 +361,22 @@ internal static class EngineDriver
             room = 0;
         }
 
-        string result = new('\0', checked(prefix.Length + length));
-        Span<char> output = Writable(result);
-        prefix.CopyTo(output);
-        buffer.AsSpan(0, length).CopyTo(output[prefix.Length..]);
+        return Concat(prefix, buffer.AsSpan(0, length));
+    }
+
+    // The prefix and the output after it, in one new string of their joint length.
+    private static string Concat(ReadOnlySpan<char> prefix, ReadOnlySpan<char> output)
+    {
+        int length = checked(prefix.Length + output.Length);
+        if (length == 0)
+        {
+            return string.Empty;
+        }
+
+        string result = new('\0', length);
+        Span<char> destination = Writable(result);
+        prefix.CopyTo(destination);
+        output.CopyTo(destination[prefix.Length..]);
         return result;
     }
 
