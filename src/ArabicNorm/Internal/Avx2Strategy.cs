@@ -147,10 +147,14 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
 
         /// <remarks>
         /// <para>The whole block is one register of bytes, packed as in <see cref="Lookup"/>: inside the page the byte is
-        /// the code unit's low byte, outside it 0 or 255, whose table bytes are 0. Each of the 16 rows of the table is
-        /// one <c>vpshufb</c> on the low nibble; a tree of 15 <c>vpblendvb</c> on bits 4 to 7 of the byte (each shifted
-        /// to bit 7 of its byte) keeps the lane's row. <c>vpunpcklbw</c> and <c>vpunpckhbw</c> with the targets' high
-        /// bytes undo the packing order, giving lanes 0-15 and 16-31.</para>
+        /// the code unit's low byte, outside it 0 or 255, whose table bytes are 0. The candidates and the U+0020 lanes
+        /// come from the same two loads and packs as in <see cref="TouchedRaw"/> and <see cref="Spaces"/>.</para>
+        /// <para>Each row of the table is one <c>vpshufb</c> on the low nibble, with bit 7 kept so that the lanes of the
+        /// upper half of the page (and those above it) give zero in rows 0-7 and only they give anything in rows 8-15;
+        /// a tree of <c>vpblendvb</c> on bits 4 to 6 of the byte (each shifted to bit 7 of its byte) keeps the lane's
+        /// row. Arabic text, vocalized or not, is nearly all in U+0600..U+067F: rows 8-15 are looked up only for a block
+        /// that has a lane in U+0680..U+06FE. <c>vpunpcklbw</c> and <c>vpunpckhbw</c> with the targets' high bytes undo
+        /// the packing order, giving lanes 0-15 and 16-31.</para>
         /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public uint TranslatePage(
@@ -160,23 +164,40 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
             out Vector128<ushort> lanes1,
             out Vector128<ushort> lanes2,
             out Vector128<ushort> lanes3,
-            out uint deleted)
+            out uint deleted,
+            out uint touched,
+            out uint spaces)
         {
             ref short q = ref Unsafe.As<char, short>(ref p);
             Vector256<short> a = Vector256.LoadUnsafe(ref q);
             Vector256<short> b = Vector256.LoadUnsafe(ref q, 16);
             Vector256<byte> index = Avx2.PackUnsignedSaturate(a - _page, b - _page);
-            Vector256<byte> low = index & _nibble;
+
+            // The candidates, as TouchedRaw finds them from the same packs.
+            Vector256<byte> ascii = Avx2.PackSignedSaturate(a, b).AsByte();
+            Vector256<byte> row = Avx2.Shuffle(_touchedLow, index) | Avx2.Shuffle(_touchedHigh, index ^ _flip);
+            Vector256<byte> bitOfRow = Avx2.Shuffle(_bitOfRow, Vector256.ShiftRightLogical(index.AsUInt16(), 4).AsByte() & _nibble);
+            Vector256<byte> candidates = Vector256.AndNot(Avx2.AddSaturate(ascii, _one), Vector256.Equals(row & bitOfRow, Vector256<byte>.Zero));
+            uint spaceLanes = 0;
+            if (!_spaceIsPlain)
+            {
+                Vector256<byte> space = Vector256.Equals(ascii, Vector256.Create((byte)' '));
+                candidates |= space;
+                spaceLanes = space.ExtractMostSignificantBits();
+            }
+
+            Vector256<byte> lowHalf = index & Vector256.Create((byte)0x8F);
             ref Vector256<byte> rows = ref MemoryMarshal.GetArrayDataReference(table.WideRows);
             Vector256<byte> bit4 = Vector256.ShiftLeft(index.AsUInt16(), 3).AsByte();
             Vector256<byte> bit5 = Vector256.ShiftLeft(index.AsUInt16(), 2).AsByte();
             Vector256<byte> bit6 = Vector256.ShiftLeft(index.AsUInt16(), 1).AsByte();
-            Vector256<byte> rows0To3 = Avx2.BlendVariable(RowPair(ref rows, 0, low, bit4), RowPair(ref rows, 2, low, bit4), bit5);
-            Vector256<byte> rows4To7 = Avx2.BlendVariable(RowPair(ref rows, 4, low, bit4), RowPair(ref rows, 6, low, bit4), bit5);
-            Vector256<byte> rows8To11 = Avx2.BlendVariable(RowPair(ref rows, 8, low, bit4), RowPair(ref rows, 10, low, bit4), bit5);
-            Vector256<byte> rows12To15 = Avx2.BlendVariable(RowPair(ref rows, 12, low, bit4), RowPair(ref rows, 14, low, bit4), bit5);
-            Vector256<byte> entry = Avx2.BlendVariable(
-                Avx2.BlendVariable(rows0To3, rows4To7, bit6), Avx2.BlendVariable(rows8To11, rows12To15, bit6), index);
+            Vector256<byte> entry = RowOctet(ref rows, 0, lowHalf, bit4, bit5, bit6);
+
+            // Bytes 0x80..0xFE (signed -128..-2) are lanes of the upper half of the page; 0xFF is above the page.
+            if (Avx2.CompareGreaterThan(Vector256.Create((sbyte)-1), index.AsSByte()).AsByte().ExtractMostSignificantBits() != 0)
+            {
+                entry |= RowOctet(ref rows, 8, lowHalf ^ _flip, bit4, bit5, bit6);
+            }
 
             // The target's high byte: 0x00 where the byte is below 0x40 and its bit in the ASCII map is set, else 0x06.
             Vector256<byte> isEntry = ~Vector256.Equals(entry, Vector256<byte>.Zero);
@@ -194,8 +215,19 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
             lanes2 = second.GetLower();
             lanes3 = second.GetUpper();
             deleted = InOrder(Vector256.Equals(entry, Vector256.Create(PageTable.DeleteByte)).ExtractMostSignificantBits());
+            touched = InOrder(candidates.ExtractMostSignificantBits());
+            spaces = InOrder(spaceLanes);
             return InOrder(isEntry.ExtractMostSignificantBits());
         }
+
+        // Rows h..h + 7 of the page table, looked up on the low nibble (an index with bit 7 set gives zero) and blended
+        // on bits 4, 5 and 6 of the byte (in bit 7 of bit4, bit5 and bit6).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<byte> RowOctet(ref Vector256<byte> rows, int h, Vector256<byte> low, Vector256<byte> bit4, Vector256<byte> bit5, Vector256<byte> bit6) =>
+            Avx2.BlendVariable(
+                Avx2.BlendVariable(RowPair(ref rows, h, low, bit4), RowPair(ref rows, h + 2, low, bit4), bit5),
+                Avx2.BlendVariable(RowPair(ref rows, h + 4, low, bit4), RowPair(ref rows, h + 6, low, bit4), bit5),
+                bit6);
 
         // Rows h and h + 1 of the page table, looked up and blended on bit 4 of the byte (in bit 7 of bit4).
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -51,7 +51,7 @@ internal interface IBlockClassifier<TSelf>
     uint Spaces(ref char p);
 
     /// <summary>Translates the lanes of a block that the Arabic page table knows (one-to-one mappings and deletions of
-    /// U+0601..U+06FE), in registers.</summary>
+    /// U+0601..U+06FE), in registers, and classifies the block from the same loads.</summary>
     /// <param name="p">The first code unit of the block.</param>
     /// <param name="table">The per-options page table (<see cref="PlainRunTables.Page"/>).</param>
     /// <param name="lanes0">Receives lanes 0-7: the table's target where the table has the lane, the source code unit
@@ -61,6 +61,9 @@ internal interface IBlockClassifier<TSelf>
     /// <param name="lanes3">Receives lanes 24-31.</param>
     /// <param name="deleted">Receives the lanes whose entry is <see cref="NormalizationTables.Delete"/>, in lane
     /// order.</param>
+    /// <param name="touched">Receives the <see cref="TouchedRaw"/> lanes, in lane order.</param>
+    /// <param name="spaces">Receives the <see cref="Spaces"/> lanes while spaces collapse (U+0020 is not plain),
+    /// otherwise 0.</param>
     /// <returns>The lanes the table has (deleted ones included), in lane order; every other lane is as in the source
     /// and still to be looked up.</returns>
     uint TranslatePage(
@@ -70,5 +73,7 @@ internal interface IBlockClassifier<TSelf>
         out Vector128<ushort> lanes1,
         out Vector128<ushort> lanes2,
         out Vector128<ushort> lanes3,
-        out uint deleted);
+        out uint deleted,
+        out uint touched,
+        out uint spaces);
 }

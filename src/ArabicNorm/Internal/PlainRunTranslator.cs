@@ -144,7 +144,7 @@ internal static class PlainRunTranslator
             {
                 // Dense blocks (vocalized Search, mapped letters): looked up, compacted and written in registers, with
                 // no staging; a block with a lane that needs more goes on below.
-                int denseEnd = CompactingTranslator.TranslateRun(classifier, tables, source, destination, i, o, touched, spaces, ref state, out int denseOut);
+                int denseEnd = CompactingTranslator.TranslateRun(classifier, tables, source, destination, i, o, ref state, out int denseOut);
                 if (denseEnd != i)
                 {
                     i = denseEnd;
@@ -1052,11 +1052,25 @@ internal static class PlainRunTranslator
     internal static uint CollapsedSpaces(uint spaces, uint deleted, in EngineState state, out bool intoEarlierEntry)
     {
         bool spaceBefore = state.LastOut >= 0 && state.LastChar == ' ';
+        return CollapsedSpaces(spaces, deleted, spaceBefore, spaceBefore && state.EntryOutStart != state.LastOut, out intoEarlierEntry);
+    }
+
+    /// <summary>Finds the space lanes of a block that collapse into the output before them, from what the state
+    /// says of that output (<see cref="CompactingTranslator"/> keeps it in locals through a run).</summary>
+    /// <param name="spaces">The block's collapsible space lanes.</param>
+    /// <param name="deleted">The block's deleted lanes.</param>
+    /// <param name="spaceBefore">Whether the output before the block ends in U+0020.</param>
+    /// <param name="longEntryBefore">Whether that U+0020 ends an entry of more than one output unit.</param>
+    /// <param name="intoEarlierEntry">As in the other overload.</param>
+    /// <returns>The collapsed lanes.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static uint CollapsedSpaces(uint spaces, uint deleted, bool spaceBefore, bool longEntryBefore, out bool intoEarlierEntry)
+    {
         uint seeds = (spaces << 1) | (spaceBefore ? 1u : 0u);
         uint runs = ((deleted + (seeds & deleted)) ^ deleted) & deleted;
         uint collapsed = spaces & (seeds | (runs << 1));
         intoEarlierEntry = false;
-        if (spaceBefore && state.EntryOutStart != state.LastOut)
+        if (longEntryBefore)
         {
             uint fromBefore = 1u | ((((deleted + (deleted & 1u)) ^ deleted) & deleted) << 1);
             intoEarlierEntry = (collapsed & fromBefore) != 0;

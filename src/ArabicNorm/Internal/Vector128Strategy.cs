@@ -148,8 +148,12 @@ internal sealed class Vector128Strategy : VectorStrategy<Vector128Strategy.Class
 
         /// <remarks>
         /// <para>Each 16 lanes are narrowed to their index in the page (255 outside it, and U+0600 is 0: the table has
-        /// neither), looked up in the table's 16 rows on the low nibble, the lane's row kept by a tree of blends on the
-        /// bits of the high nibble, and interleaved with the targets' high bytes.</para>
+        /// neither), looked up in the table's rows on the low nibble, the lane's row kept by a tree of blends on the
+        /// bits of the high nibble, and interleaved with the targets' high bytes. The lookups keep bit 7 of the index,
+        /// so that the upper half of the page (and 255) gives zero in rows 0-7 and only it gives anything in rows 8-15:
+        /// Arabic text, vocalized or not, is nearly all in U+0600..U+067F, and rows 8-15 are looked up only for 16
+        /// lanes with one in U+0680..U+06FE. The candidates and the U+0020 lanes come from the same loads, as in
+        /// <see cref="TouchedRaw"/> and <see cref="Spaces"/>.</para>
         /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public uint TranslatePage(
@@ -159,35 +163,57 @@ internal sealed class Vector128Strategy : VectorStrategy<Vector128Strategy.Class
             out Vector128<ushort> lanes1,
             out Vector128<ushort> lanes2,
             out Vector128<ushort> lanes3,
-            out uint deleted)
+            out uint deleted,
+            out uint touched,
+            out uint spaces)
         {
             ref ushort q = ref Unsafe.As<char, ushort>(ref p);
-            uint translated = TranslatePage16(ref q, table, out lanes0, out lanes1, out uint deletedLow);
-            translated |= TranslatePage16(ref Unsafe.Add(ref q, 16), table, out lanes2, out lanes3, out uint deletedHigh) << 16;
+            uint translated = TranslatePage16(ref q, table, out lanes0, out lanes1, out uint deletedLow, out uint touchedLow, out uint spacesLow);
+            translated |= TranslatePage16(ref Unsafe.Add(ref q, 16), table, out lanes2, out lanes3, out uint deletedHigh, out uint touchedHigh, out uint spacesHigh) << 16;
             deleted = deletedLow | (deletedHigh << 16);
+            touched = touchedLow | (touchedHigh << 16);
+            spaces = spacesLow | (spacesHigh << 16);
             return translated;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static uint TranslatePage16(ref ushort q, PageTable table, out Vector128<ushort> lanesA, out Vector128<ushort> lanesB, out uint deleted)
+        private uint TranslatePage16(
+            ref ushort q, PageTable table, out Vector128<ushort> lanesA, out Vector128<ushort> lanesB, out uint deleted, out uint touched, out uint spaces)
         {
             Vector128<ushort> a = Vector128.LoadUnsafe(ref q);
             Vector128<ushort> b = Vector128.LoadUnsafe(ref q, 8);
             Vector128<ushort> page = Vector128.Create((ushort)0x0600);
             Vector128<ushort> max = Vector128.Create((ushort)0xFF);
             Vector128<byte> nibble = Vector128.Create((byte)0x0F);
+            Vector128<byte> flip = Vector128.Create((byte)0x80);
             Vector128<byte> index = NarrowBytes(Vector128.Min(a - page, max), Vector128.Min(b - page, max));
-            Vector128<byte> low = index & nibble;
             Vector128<byte> high = Vector128.ShiftRightLogical(index.AsUInt16(), 4).AsByte() & nibble;
+            Vector128<byte> lowHalf = index & Vector128.Create((byte)0x8F);
+
+            // The candidates, as Touched16 finds them from the same lanes.
+            Vector128<byte> latin1 = Latin1(a, b);
+            Vector128<byte> row = PlainRunTranslator.ShuffleBytes(_touchedLow, lowHalf) | PlainRunTranslator.ShuffleBytes(_touchedHigh, lowHalf ^ flip);
+            Vector128<byte> candidates = Vector128.AndNot(latin1, Vector128.Equals(row & PlainRunTranslator.ShuffleBytes(BitOfLane, high), Vector128<byte>.Zero));
+            spaces = 0;
+            if (!_spaceIsPlain)
+            {
+                Vector128<byte> space = Vector128.Equals(latin1, Vector128.Create((byte)' '));
+                candidates |= space;
+                spaces = space.ExtractMostSignificantBits();
+            }
+
+            touched = candidates.ExtractMostSignificantBits();
             ref Vector128<byte> rows = ref MemoryMarshal.GetArrayDataReference(table.Rows);
             Vector128<byte> bit4 = Vector128.ShiftLeft(index.AsUInt16(), 3).AsByte();
             Vector128<byte> bit5 = Vector128.ShiftLeft(index.AsUInt16(), 2).AsByte();
             Vector128<byte> bit6 = Vector128.ShiftLeft(index.AsUInt16(), 1).AsByte();
-            Vector128<byte> rows0To3 = BlendOnHighBit(RowPair(ref rows, 0, low, bit4), RowPair(ref rows, 2, low, bit4), bit5);
-            Vector128<byte> rows4To7 = BlendOnHighBit(RowPair(ref rows, 4, low, bit4), RowPair(ref rows, 6, low, bit4), bit5);
-            Vector128<byte> rows8To11 = BlendOnHighBit(RowPair(ref rows, 8, low, bit4), RowPair(ref rows, 10, low, bit4), bit5);
-            Vector128<byte> rows12To15 = BlendOnHighBit(RowPair(ref rows, 12, low, bit4), RowPair(ref rows, 14, low, bit4), bit5);
-            Vector128<byte> entry = BlendOnHighBit(BlendOnHighBit(rows0To3, rows4To7, bit6), BlendOnHighBit(rows8To11, rows12To15, bit6), index);
+            Vector128<byte> entry = RowOctet(ref rows, 0, lowHalf, bit4, bit5, bit6);
+
+            // Bytes 0x80..0xFE (signed -128..-2) are lanes of the upper half of the page; 0xFF is outside it.
+            if (Vector128.LessThanAny(index.AsSByte(), Vector128.Create((sbyte)-1)))
+            {
+                entry |= RowOctet(ref rows, 8, lowHalf ^ flip, bit4, bit5, bit6);
+            }
 
             // The target's high byte: 0x00 where the byte is below 0x40 and its bit in the ASCII map is set, else 0x06.
             Vector128<byte> isEntry = ~Vector128.Equals(entry, Vector128<byte>.Zero);
@@ -203,6 +229,15 @@ internal sealed class Vector128Strategy : VectorStrategy<Vector128Strategy.Class
             deleted = Vector128.Equals(entry, Vector128.Create(PageTable.DeleteByte)).ExtractMostSignificantBits();
             return isEntry.ExtractMostSignificantBits();
         }
+
+        // Rows h..h + 7 of the page table, looked up on the low nibble (an index with bit 7 set gives zero) and blended
+        // on bits 4, 5 and 6 of the byte (in bit 7 of bit4, bit5 and bit6).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector128<byte> RowOctet(ref Vector128<byte> rows, int h, Vector128<byte> low, Vector128<byte> bit4, Vector128<byte> bit5, Vector128<byte> bit6) =>
+            BlendOnHighBit(
+                BlendOnHighBit(RowPair(ref rows, h, low, bit4), RowPair(ref rows, h + 2, low, bit4), bit5),
+                BlendOnHighBit(RowPair(ref rows, h + 4, low, bit4), RowPair(ref rows, h + 6, low, bit4), bit5),
+                bit6);
 
         // Rows h and h + 1 of the page table, looked up and blended on bit 4 of the byte (in bit 7 of bit4).
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -57,8 +57,23 @@ public class CompactingTranslatorTests
         }
     }
 
+    // Every case but the Identity option set, which maps no page letter and so has no dense block to run.
+    public static TheoryData<string, string> DenseCases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (VectorStrategy strategy in VectorStrategies())
+        {
+            foreach (string optionSet in OptionSetNames().Where(name => name != "Identity"))
+            {
+                data.Add(strategy.Name, optionSet);
+            }
+        }
+
+        return data;
+    }
+
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(DenseCases))]
     public void TranslateRun_DenseVocalizedBlocks_TakesEveryBlockAsTheScalarLoopWrites(string strategyName, string optionSet)
     {
         // The path itself, called directly: a text of dense blocks with no lane it leaves to the general branch (page
@@ -329,10 +344,18 @@ public class CompactingTranslatorTests
             {
                 block[lane] = unit;
                 uint bit = 1u << lane;
-                uint translated = classifier.TranslatePage(ref block[0], page, out Vector128<ushort> l0, out Vector128<ushort> l1, out Vector128<ushort> l2, out Vector128<ushort> l3, out uint deleted);
+                uint translated = classifier.TranslatePage(ref block[0], page, out Vector128<ushort> l0, out Vector128<ushort> l1, out Vector128<ushort> l2, out Vector128<ushort> l3, out uint deleted, out uint touched, out uint spaces);
                 if (translated != (expected ? bit : 0u) || deleted != (expected && entry == NormalizationTables.Delete ? bit : 0u))
                 {
                     Assert.Fail($"U+{c:X4} (entry U+{(int)entry:X4}) in lane {lane}: translated {translated:X8}, deleted {deleted:X8}");
+                }
+
+                // The block's candidates and U+0020 lanes are the classifier's own, from the same loads.
+                uint wantTouched = classifier.InOrder(classifier.TouchedRaw(ref block[0]));
+                uint wantSpaces = classifier.SpaceIsPlain ? 0 : classifier.Spaces(ref block[0]);
+                if (touched != wantTouched || spaces != wantSpaces)
+                {
+                    Assert.Fail($"U+{c:X4} in lane {lane}: touched {touched:X8} (classifier {wantTouched:X8}), spaces {spaces:X8} (classifier {wantSpaces:X8})");
                 }
 
                 // Every lane is the source but the one under test, which is its entry when the table has it (a deleted
@@ -353,6 +376,38 @@ public class CompactingTranslatorTests
         }
 
         Assert.Equal(translatedCount > 0, page.HasEntries);
+
+        // Blocks that mix both halves of the page (U+0600..U+067F, U+0680..U+06FF), the code units around it and ASCII:
+        // every page code unit in every lane, with every other lane holding others.
+        for (int r = 0; r < 256; r++)
+        {
+            for (int lane = 0; lane < Block; lane++)
+            {
+                int b = ((lane * 37) + r) & 0xFF;
+                block[lane] = (lane % 11) switch { 3 => ' ', 7 => (char)(0x0500 + b), 9 => (char)(0x0700 + b), _ => (char)(0x0600 + b) };
+            }
+
+            uint translated = classifier.TranslatePage(ref block[0], page, out Vector128<ushort> l0, out Vector128<ushort> l1, out Vector128<ushort> l2, out Vector128<ushort> l3, out uint deleted, out _, out _);
+            l0.CopyTo(lanes, 0);
+            l1.CopyTo(lanes, 8);
+            l2.CopyTo(lanes, 16);
+            l3.CopyTo(lanes, 24);
+            for (int lane = 0; lane < Block; lane++)
+            {
+                char unit = block[lane];
+                char entry = map[unit];
+                bool writable = entry == NormalizationTables.Delete
+                    || entry is > '\u0600' and < '\u06FF'
+                    || (entry is > '\0' and < '\u0040' and not ' ' && !pageLowBytes.Contains(entry));
+                bool expected = unit is > '\u0600' and < '\u06FF' && entry != unit && writable;
+                bool isDeleted = expected && entry == NormalizationTables.Delete;
+                if (((translated >> lane) & 1) != (expected ? 1u : 0u) || ((deleted >> lane) & 1) != (isDeleted ? 1u : 0u)
+                    || (!isDeleted && lanes[lane] != (expected ? entry : unit)))
+                {
+                    Assert.Fail($"U+{(int)unit:X4} (entry U+{(int)entry:X4}) in lane {lane} of mixed block {r}: translated {translated:X8}, deleted {deleted:X8}, lane U+{lanes[lane]:X4}");
+                }
+            }
+        }
     }
 
     private static int RunDirect(
@@ -401,7 +456,7 @@ public class CompactingTranslatorTests
             return 0;
         }
 
-        return CompactingTranslator.TranslateRun(classifier, tables, source, destination, 0, 0, touched, spaces, ref state, out outEnd);
+        return CompactingTranslator.TranslateRun(classifier, tables, source, destination, 0, 0, ref state, out outEnd);
     }
 
     // Whether c is a one-to-one entry (plain or mapped) of the table.
