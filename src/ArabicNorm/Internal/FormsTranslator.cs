@@ -9,18 +9,25 @@ namespace ArabicNorm.Internal;
 /// <summary>
 /// Translates a block of PDF text (Presentation Forms-B letters and LAM-ALEF ligatures among plain text) in registers,
 /// straight into the destination: the forms are looked up in a 128-entry table held in registers, each ligature is
-/// expanded to its two letters with a shuffle, and the few other one-to-one lanes are patched in place.
+/// expanded to its two letters with a shuffle, deleted lanes are compacted out with a shuffle, and the few other
+/// one-to-one lanes are patched in place.
 /// </summary>
 /// <remarks>
 /// <para>This is the fast path of <see cref="PlainRunTranslator"/> for blocks whose every candidate lane is a form of
-/// the table, a ligature of the table, or a one-to-one mapping. Anything else (a deletion, a space that may collapse, a
-/// kept mark, a longer expansion, context) makes <see cref="TryTranslate"/> write nothing and return
-/// <see langword="false"/>: the translator's general branch takes the block as before. What it writes and the state it
-/// leaves are what that branch (and so the scalar loop) gives for such a block.</para>
+/// the table, a ligature of the table, a one-to-one mapping, a deletion (a diacritic under <c>Search</c>, a tatweel, a
+/// format control) or a kept mark that follows its base alone (a FATHATAN in news text). Anything else (a space that
+/// may collapse, marks in a row, a mark that ends the block's output, a longer expansion, context) makes
+/// <see cref="TryTranslate"/> write nothing and return <see langword="false"/>: the translator's general branch takes
+/// the block as before. What it writes and the state it leaves are what that branch (and so the scalar loop) gives for
+/// such a block.</para>
+/// <para>The table is per options (<see cref="FormsTable"/>): each form's entry is its letter after every other rule
+/// (the alef, yeh and kaf folds of <c>Search</c> and <c>Persian</c> included), so one lookup gives the output.</para>
 /// <para>The table lookup works on the index <c>c - U+FE80</c> in bytes, out-of-table lanes as 0xFF: eight 16-byte
 /// lookups of the chained table pieces <c>P[j] ^ P[j - 1]</c> at <c>index - 16 j</c> XOR to <c>P[index / 16][index %
 /// 16]</c>, because a lookup at an index with bit 7 set gives zero (see <see cref="PlainRunTranslator.ShuffleBytes"/>).
 /// With AVX2 the 32 lanes are one 256-bit register of bytes, so the lookup is eight instructions per block.</para>
+/// <para>In-place normalization never reaches this class: the forms it takes fold only under options that can lengthen
+/// a text (the ligatures), which <see cref="ArabicNormalizer.NormalizeInPlace"/> refuses.</para>
 /// </remarks>
 internal static class FormsTranslator
 {
@@ -29,8 +36,8 @@ internal static class FormsTranslator
     // output lanes, each pair lane followed by its second letter.
     private static readonly byte[] s_expansion = BuildExpansion();
 
-    /// <summary>Translates blocks from <paramref name="i"/> while every candidate lane of a block is a form of the table,
-    /// a two-letter ligature of the table or a one-to-one mapping, and the source and destination have a block's room.</summary>
+    /// <summary>Translates blocks from <paramref name="i"/> while every candidate lane of a block is one this class takes
+    /// (see <see cref="TryTranslate"/>) and the source and destination have a block's room.</summary>
     /// <typeparam name="TClassifier">The strategy's classifier: the AVX2 one gets the 256-bit lookup.</typeparam>
     /// <param name="classifier">The classifier, for the candidates of the blocks after the first.</param>
     /// <param name="tables">The per-options tables.</param>
@@ -64,8 +71,27 @@ internal static class FormsTranslator
         const int Block = PlainRunTranslator.BlockSize;
         ref char src0 = ref MemoryMarshal.GetReference(source);
         ref char dst0 = ref MemoryMarshal.GetReference(destination);
-        while (TryTranslate<TClassifier>(tables, in table, ref Unsafe.Add(ref src0, i), ref Unsafe.Add(ref dst0, o), destination.Length - o, touched, i, o, ref state, out int written))
+        Span<ushort> stage = stackalloc ushort[2 * Block]; // a block's output, when deletions are compacted out of it
+        while (true)
         {
+            ref char s = ref Unsafe.Add(ref src0, i);
+            ref char d = ref Unsafe.Add(ref dst0, o);
+            int written;
+            if (typeof(TClassifier) == typeof(Avx2Strategy.Classifier) && Avx2.IsSupported)
+            {
+                // PDF text (and news text) in 256-bit registers; blocks with deletions take the general path below.
+                written = TranslateBlock256(tables, in table, ref s, ref d, destination.Length - o, touched, i, o, ref state);
+                if (written == OtherLanes
+                    && !TryTranslate(classifier, tables, in table, ref s, ref d, destination.Length - o, touched, i, o, ref state, stage, out written))
+                {
+                    break;
+                }
+            }
+            else if (!TryTranslate(classifier, tables, in table, ref s, ref d, destination.Length - o, touched, i, o, ref state, stage, out written))
+            {
+                break;
+            }
+
             i += Block;
             o += written;
             if (source.Length - i < Block || destination.Length - o < Block)
@@ -89,8 +115,10 @@ internal static class FormsTranslator
     }
 
     /// <summary>Translates one block into <paramref name="d"/> when every candidate lane is a form of the table, a
-    /// two-letter ligature of the table or a one-to-one mapping.</summary>
+    /// two-letter ligature of the table, a one-to-one mapping, a deletion, or a kept mark right after a kept lane that
+    /// is not a mark and before the block's last output.</summary>
     /// <typeparam name="TClassifier">The strategy's classifier: the AVX2 one gets the 256-bit lookup.</typeparam>
+    /// <param name="classifier">The classifier, for the block's spaces when a deletion may join two.</param>
     /// <param name="tables">The per-options tables.</param>
     /// <param name="table">The forms table (<see cref="PlainRunTables.Forms"/>).</param>
     /// <param name="s">The block's first source code unit.</param>
@@ -100,11 +128,23 @@ internal static class FormsTranslator
     /// <param name="i">The block's source position.</param>
     /// <param name="o">The output position.</param>
     /// <param name="state">The engine state, updated for the block when it is translated.</param>
+    /// <param name="stage">Room for a block's output (two blocks), where deletions are compacted out of it.</param>
     /// <param name="written">How many code units were written.</param>
     /// <returns><see langword="false"/> (nothing written, the state unchanged) when some lane needs more.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryTranslate<TClassifier>(
-        NormalizationTables tables, in FormsTable table, ref char s, ref char d, int room, uint touched, int i, int o, ref EngineState state, out int written)
+        TClassifier classifier,
+        NormalizationTables tables,
+        in FormsTable table,
+        ref char s,
+        ref char d,
+        int room,
+        uint touched,
+        int i,
+        int o,
+        ref EngineState state,
+        Span<ushort> stage,
+        out int written)
         where TClassifier : struct, IBlockClassifier<TClassifier>
     {
         written = 0;
@@ -138,14 +178,30 @@ internal static class FormsTranslator
             pairs = pairsLow | (pairsHigh << 16);
         }
 
-        // The other candidates must be one-to-one mappings; a pair needs room for two blocks, as in the general branch.
+        // The other candidates must be one-to-one mappings, deletions or lone kept marks; a pair needs room for two
+        // blocks, as in the general branch.
         uint rest = touched & ~forms;
+        uint deleted = 0;
+        uint marks = 0;
         ReadOnlySpan<char> map = tables.Map;
         for (uint r = rest; r != 0; r &= r - 1)
         {
-            if (NormalizationTables.IsSpecial(map[Unsafe.Add(ref s, BitOperations.TrailingZeroCount(r))]))
+            int k = BitOperations.TrailingZeroCount(r);
+            char m = map[Unsafe.Add(ref s, k)];
+            if (NormalizationTables.IsSpecial(m))
             {
-                return false;
+                if (m == NormalizationTables.Delete)
+                {
+                    deleted |= 1u << k;
+                }
+                else if (m == NormalizationTables.CombiningMark)
+                {
+                    marks |= 1u << k;
+                }
+                else
+                {
+                    return false;
+                }
             }
         }
 
@@ -154,40 +210,198 @@ internal static class FormsTranslator
             return false;
         }
 
+        const int Last = PlainRunTranslator.BlockSize - 1;
+        int lastKept = Last;
+        if ((deleted | marks) != 0)
+        {
+            // A kept mark is its own output when it follows a kept lane that is not a mark (or, in lane 0, the output
+            // before the block, when that does not end with a combining sequence), and it is not the block's last
+            // output: then the scalar loop appends it to the sequence of that base and the state after the block is
+            // the last lane's. Anything else (marks that may reorder, a sequence handed back) is the general branch's.
+            uint kept = ~deleted;
+            if (kept == 0)
+            {
+                return false;
+            }
+
+            lastKept = 31 - BitOperations.LeadingZeroCount(kept);
+            if (((marks >> 1) & (marks | deleted)) != 0 || ((marks >> lastKept) & 1) != 0
+                || ((marks & 1) != 0 && (state.SeqEnd == o || state.LastOut < 0)))
+            {
+                return false;
+            }
+
+            // While spaces collapse, a U+0020 after a deleted lane may follow a space in the output, which the
+            // candidates (a space after a space lane) do not show.
+            if (deleted != 0 && !classifier.SpaceIsPlain && (classifier.Spaces(ref s) & (deleted << 1)) != 0)
+            {
+                return false;
+            }
+        }
+
+        uint oneToOne = rest & ~deleted & ~marks;
         ref ushort dst = ref Unsafe.As<char, ushort>(ref d);
         int n;
-        if (pairs == 0)
+        if (deleted != 0)
         {
-            g0.StoreUnsafe(ref dst);
-            g1.StoreUnsafe(ref dst, 8);
-            g2.StoreUnsafe(ref dst, 16);
-            g3.StoreUnsafe(ref dst, 24);
+            // Deletions (diacritics under Search, tatweel): each group of eight lanes is compacted, then expanded, into
+            // the staging buffer, and exactly the output is copied from it.
+            ref ushort st = ref MemoryMarshal.GetReference(stage);
+            n = ExpandKept(ref st, g0, s0, pairs & 0xFF, ~deleted & 0xFF, 0);
+            n = ExpandKept(ref st, g1, s1, (pairs >> 8) & 0xFF, (~deleted >> 8) & 0xFF, n);
+            n = ExpandKept(ref st, g2, s2, (pairs >> 16) & 0xFF, (~deleted >> 16) & 0xFF, n);
+            n = ExpandKept(ref st, g3, s3, pairs >> 24, ~deleted >> 24, n);
+            Patch(map, ref s, ref Unsafe.As<ushort, char>(ref st), oneToOne, pairs, deleted);
+            Unsafe.CopyBlockUnaligned(ref Unsafe.As<ushort, byte>(ref dst), ref Unsafe.As<ushort, byte>(ref st), (uint)(2 * n));
+        }
+        else
+        {
+            if (pairs == 0)
+            {
+                g0.StoreUnsafe(ref dst);
+                g1.StoreUnsafe(ref dst, 8);
+                g2.StoreUnsafe(ref dst, 16);
+                g3.StoreUnsafe(ref dst, 24);
+                n = PlainRunTranslator.BlockSize;
+            }
+            else
+            {
+                n = Expand(ref dst, g0, s0, pairs & 0xFF, 0, last: false);
+                n = Expand(ref dst, g1, s1, (pairs >> 8) & 0xFF, n, last: false);
+                n = Expand(ref dst, g2, s2, (pairs >> 16) & 0xFF, n, last: false);
+                n = Expand(ref dst, g3, s3, pairs >> 24, n, last: true);
+            }
+
+            // The one-to-one lanes that are not forms (digits, quotation marks, Presentation Forms-A letters): after
+            // the pairs before them.
+            Patch(map, ref s, ref d, oneToOne, pairs, 0);
+        }
+
+        state.LastOut = o + n - 1;
+        state.EntryStart = i + lastKept;
+        if (((pairs >> lastKept) & 1) != 0)
+        {
+            // The last entry is a pair: two output characters; the second letter's source is its folded letter.
+            tables.TryGetPair(map[Unsafe.Add(ref s, lastKept)], out _, out char second, out char secondSource);
+            state.LastChar = second;
+            state.LastX = secondSource;
+            state.EntryOutStart = o + n - 2;
+        }
+        else
+        {
+            state.LastChar = Unsafe.Add(ref d, n - 1);
+            state.LastX = Unsafe.Add(ref s, lastKept);
+            state.EntryOutStart = o + n - 1;
+        }
+
+        written = n;
+        return true;
+    }
+
+    // What TranslateBlock256 returns for a block it leaves to TryTranslate.
+    private const int OtherLanes = -1;
+
+    /// <summary>Translates one block of forms, ligatures, one-to-one lanes and lone kept marks with AVX2, the whole block
+    /// in two 256-bit registers from the loads to the stores; a block with a deletion or any other candidate lane is
+    /// left to <see cref="TryTranslate"/>.</summary>
+    /// <returns>How many code units were written, or <see cref="OtherLanes"/> (nothing written, the state
+    /// unchanged).</returns>
+    /// <remarks>The conditions on the marks are those of <see cref="TryTranslate"/> for a block without deletions.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int TranslateBlock256(
+        NormalizationTables tables, in FormsTable table, ref char s, ref char d, int room, uint touched, int i, int o, ref EngineState state)
+    {
+        ref ushort src = ref Unsafe.As<char, ushort>(ref s);
+        Vector256<ushort> ga = Vector256.LoadUnsafe(ref src);
+        Vector256<ushort> gb = Vector256.LoadUnsafe(ref src, 16);
+        Vector256<ushort> start = Vector256.Create((ushort)PlainRunTables.FormsBStart);
+        Vector256<ushort> max = Vector256.Create((ushort)0xFF);
+        Vector256<byte> index = Avx2.PackUnsignedSaturate(Vector256.Min(ga - start, max).AsInt16(), Vector256.Min(gb - start, max).AsInt16());
+        index |= Vector256.LessThan(index.AsSByte(), Vector256<sbyte>.Zero).AsByte(); // 0x80..0xFF: outside, 0xFF
+        uint forms = 0;
+        uint pairsRaw = 0;
+        Vector256<byte> second = default;
+        if (index.ExtractMostSignificantBits() != uint.MaxValue)
+        {
+            Vector256<byte> step = Vector256.Create((byte)0x10);
+            Vector256<byte> letter = Avx2.Shuffle(table.T0, index);
+            letter ^= Avx2.Shuffle(table.T1, index -= step);
+            letter ^= Avx2.Shuffle(table.T2, index -= step);
+            letter ^= Avx2.Shuffle(table.T3, index -= step);
+            letter ^= Avx2.Shuffle(table.T4, index -= step);
+            letter ^= Avx2.Shuffle(table.T5, index -= step);
+            letter ^= Avx2.Shuffle(table.T6, index -= step);
+            letter ^= Avx2.Shuffle(table.T7, index -= step);
+            forms = Avx2Strategy.Classifier.PackedLaneOrder(~Vector256.Equals(letter, Vector256<byte>.Zero).ExtractMostSignificantBits());
+            Vector256<ushort> page = Vector256.Create((ushort)0x0600);
+            Vector256<ushort> la = Avx2.UnpackLow(letter, Vector256<byte>.Zero).AsUInt16();  // lanes 0-15
+            Vector256<ushort> lb = Avx2.UnpackHigh(letter, Vector256<byte>.Zero).AsUInt16(); // lanes 16-31
+            ga = Vector256.ConditionalSelect(Vector256.Equals(la, Vector256<ushort>.Zero), ga, la | page);
+            gb = Vector256.ConditionalSelect(Vector256.Equals(lb, Vector256<ushort>.Zero), gb, lb | page);
+            second = Avx2.Shuffle(table.Seconds, index); // the ligatures are U+FEF0..U+FEFF: the last piece
+            pairsRaw = ~Vector256.Equals(second, Vector256<byte>.Zero).ExtractMostSignificantBits();
+        }
+
+        // The other candidates: one-to-one mappings (patched after the stores) and kept marks after their base.
+        uint rest = touched & ~forms;
+        uint marks = 0;
+        ReadOnlySpan<char> map = tables.Map;
+        for (uint r = rest; r != 0; r &= r - 1)
+        {
+            int k = BitOperations.TrailingZeroCount(r);
+            char m = map[Unsafe.Add(ref s, k)];
+            if (NormalizationTables.IsSpecial(m))
+            {
+                if (m != NormalizationTables.CombiningMark)
+                {
+                    return OtherLanes;
+                }
+
+                marks |= 1u << k;
+            }
+        }
+
+        const int Last = PlainRunTranslator.BlockSize - 1;
+        if (marks != 0
+            && (((marks >> 1) & marks) != 0 || (marks >> Last) != 0 || ((marks & 1) != 0 && (state.SeqEnd == o || state.LastOut < 0))))
+        {
+            return OtherLanes;
+        }
+
+        ref ushort dst = ref Unsafe.As<char, ushort>(ref d);
+        int n;
+        uint pairs = 0;
+        if (pairsRaw == 0)
+        {
+            ga.StoreUnsafe(ref dst);
+            gb.StoreUnsafe(ref dst, 16);
             n = PlainRunTranslator.BlockSize;
         }
         else
         {
-            n = Expand(ref dst, g0, s0, pairs & 0xFF, 0, last: false);
-            n = Expand(ref dst, g1, s1, (pairs >> 8) & 0xFF, n, last: false);
-            n = Expand(ref dst, g2, s2, (pairs >> 16) & 0xFF, n, last: false);
-            n = Expand(ref dst, g3, s3, pairs >> 24, n, last: true);
+            if (room < 2 * PlainRunTranslator.BlockSize)
+            {
+                return OtherLanes;
+            }
+
+            pairs = Avx2Strategy.Classifier.PackedLaneOrder(pairsRaw);
+            Vector256<ushort> page = Vector256.Create((ushort)0x0600);
+            Vector256<ushort> sa = Avx2.UnpackLow(second, Vector256<byte>.Zero).AsUInt16() | page;
+            Vector256<ushort> sb = Avx2.UnpackHigh(second, Vector256<byte>.Zero).AsUInt16() | page;
+            n = Expand(ref dst, ga.GetLower(), sa.GetLower(), pairs & 0xFF, 0, last: false);
+            n = Expand(ref dst, ga.GetUpper(), sa.GetUpper(), (pairs >> 8) & 0xFF, n, last: false);
+            n = Expand(ref dst, gb.GetLower(), sb.GetLower(), (pairs >> 16) & 0xFF, n, last: false);
+            n = Expand(ref dst, gb.GetUpper(), sb.GetUpper(), pairs >> 24, n, last: true);
         }
 
-        // The one-to-one lanes that are not forms (digits, quotation marks, Presentation Forms-A letters): after the
-        // pairs before them.
-        for (uint r = rest; r != 0; r &= r - 1)
-        {
-            int k = BitOperations.TrailingZeroCount(r);
-            Unsafe.Add(ref d, k + BitOperations.PopCount(pairs & ((1u << k) - 1))) = map[Unsafe.Add(ref s, k)];
-        }
-
-        const int Last = PlainRunTranslator.BlockSize - 1;
+        Patch(map, ref s, ref d, rest & ~marks, pairs, 0);
         state.LastOut = o + n - 1;
         state.EntryStart = i + Last;
         if ((pairs >> Last) != 0)
         {
             // The last entry is a pair: two output characters; the second letter's source is its folded letter.
-            tables.TryGetPair(map[Unsafe.Add(ref s, Last)], out _, out char second, out char secondSource);
-            state.LastChar = second;
+            tables.TryGetPair(map[Unsafe.Add(ref s, Last)], out _, out char last, out char secondSource);
+            state.LastChar = last;
             state.LastX = secondSource;
             state.EntryOutStart = o + n - 2;
         }
@@ -198,8 +412,64 @@ internal static class FormsTranslator
             state.EntryOutStart = o + n - 1;
         }
 
-        written = n;
-        return true;
+        return n;
+    }
+
+    /// <summary>Writes the one-to-one lanes that are not forms, each where its output goes: after the pairs' second
+    /// letters before it, less the deleted lanes before it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Patch(ReadOnlySpan<char> map, ref char s, ref char output, uint lanes, uint pairs, uint deleted)
+    {
+        for (uint r = lanes; r != 0; r &= r - 1)
+        {
+            int k = BitOperations.TrailingZeroCount(r);
+            uint below = (1u << k) - 1;
+            Unsafe.Add(ref output, k + BitOperations.PopCount(pairs & below) - BitOperations.PopCount(deleted & below)) = map[Unsafe.Add(ref s, k)];
+        }
+    }
+
+    /// <summary>Writes the kept lanes of one group of eight at <paramref name="at"/>, each pair lane followed by its
+    /// second letter, into a buffer with room for 16 code units from <paramref name="at"/>.</summary>
+    /// <param name="dst">The staging buffer.</param>
+    /// <param name="group">The eight lanes, translated.</param>
+    /// <param name="seconds">The second letters, at the pair lanes.</param>
+    /// <param name="pairs">The group's pair lanes.</param>
+    /// <param name="kept">The group's lanes that are not deleted.</param>
+    /// <param name="at">Where the group's output starts.</param>
+    /// <returns>Where the group's output ends; what is written past it is the next group's to overwrite.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ExpandKept(ref ushort dst, Vector128<ushort> group, Vector128<ushort> seconds, uint pairs, uint kept, int at)
+    {
+        if (kept != 0xFF)
+        {
+            // The kept lanes to the front (the compaction shuffle of the general branch), and their pair bits with them.
+            Vector128<byte> compact = Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(PlainRunTranslator.s_compaction), kept * 16);
+            group = PlainRunTranslator.ShuffleBytes(group.AsByte(), compact).AsUInt16();
+            seconds = PlainRunTranslator.ShuffleBytes(seconds.AsByte(), compact).AsUInt16();
+            pairs = Compress(pairs, kept);
+        }
+
+        return Expand(ref dst, group, seconds, pairs, at, last: false) - 8 + BitOperations.PopCount(kept);
+    }
+
+    /// <summary>Packs the bits of <paramref name="value"/> where <paramref name="mask"/> is set to the bottom, in order
+    /// (<c>pext</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Compress(uint value, uint mask)
+    {
+        if (Bmi2.IsSupported)
+        {
+            return Bmi2.ParallelBitExtract(value, mask);
+        }
+
+        uint result = 0;
+        int bit = 0;
+        for (uint m = mask; m != 0; m &= m - 1)
+        {
+            result |= ((value >> BitOperations.TrailingZeroCount(m)) & 1) << bit++;
+        }
+
+        return result;
     }
 
     /// <summary>Writes one group of eight lanes at <paramref name="at"/>, each pair lane followed by its second letter.</summary>

@@ -136,6 +136,92 @@ public class PresentationFormsTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(StrategiesAndOptionSets))]
+    public void Normalize_EveryFormAtEveryLaneBesideDeletionsAndMarks_VectorEqualsScalar(string strategy, string optionSet)
+    {
+        // The same, in a block that also has a TATWEEL (deleted under every preset), a FATHATAN (kept under Default
+        // and Persian, deleted under Search) and a LAM-ALEF ligature: the forms path compacts the block in registers
+        // and patches the one-to-one lanes after the deleted ones. The changed lane goes over the extra lanes too.
+        (ArabicNormalizer vector, ArabicNormalizer scalar) = Pair(strategy, optionSet);
+        char[] text = MakeFiller(3 * Block);
+        text[Block + 4] = '\u0640'; // ARABIC TATWEEL
+        text[Block + 13] = '\u064B'; // ARABIC FATHATAN, after a letter
+        text[Block + 21] = '\uFEFC'; // LAM-ALEF FINAL
+        text[Block + 27] = '\u0640';
+        foreach (int c in FormCodeUnits())
+        {
+            for (int lane = 0; lane < Block; lane++)
+            {
+                char[] copy = (char[])text.Clone();
+                copy[Block + lane] = (char)c;
+                AssertSame(vector, scalar, copy, (3 * copy.Length) + 8, isFinalBlock: (c + lane) % 2 == 0);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(StrategiesAndOptionSets))]
+    public void Normalize_MarksAndDeletionsAtEveryLane_VectorEqualsScalar(string strategy, string optionSet)
+    {
+        // One or two marks or deleted characters at every lane of a block of forms (lane 0 after a mark or a letter
+        // of the block before, lane 31 at the block's end), with and without a ligature before them, spaces around
+        // them (a deletion between two spaces while spaces collapse) and the text cut after them.
+        (ArabicNormalizer vector, ArabicNormalizer scalar) = Pair(strategy, optionSet);
+        string[] inserts =
+        [
+            "\u064B", "\u064E", "\u0651", "\u0670", "\u0640", "\u200B", "\uFEFF", // marks, tatweel, controls
+            "\u0651\u064E", "\u064E\u0651", "\u064E\u0640", "\u0640\u064E", "\u0640\u0640", // two in a row
+            "\uFEFB\u064B", "\uFEFC\u0640", "\uFEF7\u0651\u064E", // after a ligature
+            " \u064B ", " \u0640 ", "\u064B ", " \u0640", "\u0640 ", // beside spaces
+            "\u064B\u0660", "\u0640\u201C\uFB8E", // before one-to-one lanes
+        ];
+        char[] text = MakeFiller(4 * Block);
+        foreach (string insert in inserts)
+        {
+            for (int position = Block - 2; position < (3 * Block) + 1; position++)
+            {
+                char[] copy = (char[])text.Clone();
+                insert.CopyTo(0, copy, position, insert.Length);
+                AssertSame(vector, scalar, copy, (2 * copy.Length) + 8, isFinalBlock: true);
+                AssertSame(vector, scalar, copy.AsSpan(0, position + insert.Length), (2 * copy.Length) + 8, isFinalBlock: false);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(StrategiesAndOptionSets))]
+    public void Normalize_DeletionsAmongLigatures_VectorEqualsScalar(string strategy, string optionSet)
+    {
+        // Blocks of forms, ligatures, deletions and lone marks at random, and destinations of every size around the
+        // output: the compacted output is written exactly, leaving the destination past it as it was.
+        (ArabicNormalizer vector, ArabicNormalizer scalar) = Pair(strategy, optionSet);
+        const string Extra = "\u0640\u0640\u200B\u064B\u064E\u0650\u0660\u201D\uFBFE ";
+        var random = new Random(23 + optionSet.Length);
+        for (int round = 0; round < 80; round++)
+        {
+            int ligatures = random.Next(60);
+            int extras = 2 + random.Next(30);
+            var sb = new StringBuilder();
+            int length = Block + random.Next(3 * Block);
+            while (sb.Length < length)
+            {
+                int pick = random.Next(100);
+                sb.Append(pick < ligatures ? Ligatures[random.Next(Ligatures.Length)]
+                    : pick < ligatures + extras ? Extra[random.Next(Extra.Length)]
+                    : Filler[random.Next(Filler.Length)]);
+            }
+
+            string text = sb.ToString();
+            int needed = scalar.Normalize(text).Length;
+            int from = round % 4 == 0 ? 0 : Math.Max(0, needed - (2 * Block) - 8);
+            for (int size = from; size <= needed + (2 * Block) + 8; size++)
+            {
+                AssertSame(vector, scalar, text, size, isFinalBlock: size % 2 == 0);
+            }
+        }
+    }
+
     [Fact]
     public void MakePdf_Text_HasWhatTheCasesRelyOn()
     {
