@@ -159,6 +159,26 @@ public class ChangeReportTests
     }
 
     [Fact]
+    public void GetChangeReport_LaterCallsOnAnInstance_ReuseTheCategoryTable()
+    {
+        // The remarks: the first call builds a 64 KiB category table, later calls reuse it. A fresh instance, so the
+        // first call here is the one that builds it.
+        var normalizer = new ArabicNormalizer(new ArabicNormalizerOptions());
+        string text = "\u06CC\u201Cx\u201D\u0640"; // FARSI YEH, quotes, TATWEEL
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        NormalizationReport first = normalizer.GetChangeReport(text);
+        long firstCall = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        before = GC.GetAllocatedBytesForCurrentThread();
+        NormalizationReport second = normalizer.GetChangeReport(text);
+        long secondCall = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(first, second);
+        Assert.True(firstCall >= 0x10000, $"the first call allocated {firstCall} bytes, less than the table");
+        Assert.True(secondCall < 0x10000, $"the second call allocated {secondCall} bytes: the table was built again");
+    }
+
+    [Fact]
     public void NormalizationReport_DefaultAndOperators_Behave()
     {
         NormalizationReport none = default;
