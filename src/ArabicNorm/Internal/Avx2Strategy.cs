@@ -153,8 +153,11 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
         /// upper half of the page (and those above it) give zero in rows 0-7 and only they give anything in rows 8-15;
         /// a tree of <c>vpblendvb</c> on bits 4 to 6 of the byte (each shifted to bit 7 of its byte) keeps the lane's
         /// row. Arabic text, vocalized or not, is nearly all in U+0600..U+067F: rows 8-15 are looked up only for a block
-        /// that has a lane in U+0680..U+06FE. <c>vpunpcklbw</c> and <c>vpunpckhbw</c> with the targets' high bytes undo
-        /// the packing order, giving lanes 0-15 and 16-31.</para>
+        /// that has a lane in U+0680..U+06FE.</para>
+        /// <para>Unlike the other members, the block is first split with two <c>vperm2i128</c> into lanes 0-7 and 16-23
+        /// and lanes 8-15 and 24-31, so that the packs give the bytes in lane order and no mask needs
+        /// <see cref="InOrder"/>; <c>vpunpcklbw</c> and <c>vpunpckhbw</c> with the targets' high bytes give the lanes
+        /// back in the same split.</para>
         /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public uint TranslatePage(
@@ -168,12 +171,16 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
             out uint touched,
             out uint spaces)
         {
+            // Lanes 0-7 and 16-23 in one register, 8-15 and 24-31 in the other: the packs then give the bytes in lane
+            // order, so every mask below is in lane order as it is taken.
             ref short q = ref Unsafe.As<char, short>(ref p);
-            Vector256<short> a = Vector256.LoadUnsafe(ref q);
-            Vector256<short> b = Vector256.LoadUnsafe(ref q, 16);
+            Vector256<short> loaded0 = Vector256.LoadUnsafe(ref q);
+            Vector256<short> loaded1 = Vector256.LoadUnsafe(ref q, 16);
+            Vector256<short> a = Avx2.Permute2x128(loaded0, loaded1, 0x20);
+            Vector256<short> b = Avx2.Permute2x128(loaded0, loaded1, 0x31);
             Vector256<byte> index = Avx2.PackUnsignedSaturate(a - _page, b - _page);
 
-            // The candidates, as TouchedRaw finds them from the same packs.
+            // The candidates, as TouchedRaw finds them from the same lanes.
             Vector256<byte> ascii = Avx2.PackSignedSaturate(a, b).AsByte();
             Vector256<byte> row = Avx2.Shuffle(_touchedLow, index) | Avx2.Shuffle(_touchedHigh, index ^ _flip);
             Vector256<byte> bitOfRow = Avx2.Shuffle(_bitOfRow, Vector256.ShiftRightLogical(index.AsUInt16(), 4).AsByte() & _nibble);
@@ -200,24 +207,23 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
             }
 
             // The target's high byte: 0x00 where the byte is below 0x40 and its bit in the ASCII map is set, else 0x06.
-            Vector256<byte> isEntry = ~Vector256.Equals(entry, Vector256<byte>.Zero);
+            Vector256<byte> noEntry = Vector256.Equals(entry, Vector256<byte>.Zero);
             Vector256<byte> byteOfMap = Vector256.ShiftRightLogical(Vector256.Min(entry, Vector256.Create((byte)0x40)).AsUInt16(), 3).AsByte() & _nibble;
             Vector256<byte> bitOfByte = Avx2.Shuffle(_bitOfRow, entry & Vector256.Create((byte)7));
             Vector256<byte> inPage = Vector256.Equals(Avx2.Shuffle(table.WideAsciiTargets, byteOfMap) & bitOfByte, Vector256<byte>.Zero);
             Vector256<byte> highByte = inPage & Vector256.Create((byte)0x06);
 
-            Vector256<ushort> first = Vector256.ConditionalSelect(
-                Avx2.UnpackLow(isEntry, isEntry).AsUInt16(), Avx2.UnpackLow(entry, highByte).AsUInt16(), a.AsUInt16());
-            Vector256<ushort> second = Vector256.ConditionalSelect(
-                Avx2.UnpackHigh(isEntry, isEntry).AsUInt16(), Avx2.UnpackHigh(entry, highByte).AsUInt16(), b.AsUInt16());
+            // The source lane where the table has no entry, the target elsewhere: one vpblendvb each.
+            Vector256<ushort> first = Avx2.BlendVariable(Avx2.UnpackLow(entry, highByte), a.AsByte(), Avx2.UnpackLow(noEntry, noEntry)).AsUInt16();
+            Vector256<ushort> second = Avx2.BlendVariable(Avx2.UnpackHigh(entry, highByte), b.AsByte(), Avx2.UnpackHigh(noEntry, noEntry)).AsUInt16();
             lanes0 = first.GetLower();
-            lanes1 = first.GetUpper();
-            lanes2 = second.GetLower();
+            lanes1 = second.GetLower();
+            lanes2 = first.GetUpper();
             lanes3 = second.GetUpper();
-            deleted = InOrder(Vector256.Equals(entry, Vector256.Create(PageTable.DeleteByte)).ExtractMostSignificantBits());
-            touched = InOrder(candidates.ExtractMostSignificantBits());
-            spaces = InOrder(spaceLanes);
-            return InOrder(isEntry.ExtractMostSignificantBits());
+            deleted = Vector256.Equals(entry, Vector256.Create(PageTable.DeleteByte)).ExtractMostSignificantBits();
+            touched = candidates.ExtractMostSignificantBits();
+            spaces = spaceLanes;
+            return ~noEntry.ExtractMostSignificantBits();
         }
 
         // Rows h..h + 7 of the page table, looked up on the low nibble (an index with bit 7 set gives zero) and blended

@@ -82,6 +82,7 @@ internal static class CompactingTranslator
         Span<ushort> lanes = stackalloc ushort[Block]; // a block's lanes, for the few patched one by one
         ref ushort patch = ref MemoryMarshal.GetReference(lanes);
         ReadOnlySpan<char> map = tables.Map;
+        ref byte compaction = ref MemoryMarshal.GetArrayDataReference(PlainRunTranslator.s_compaction);
 
         // The state of the output before each block lives in locals through the run, and is handed back once, at its
         // end: a block's masks then depend on the block before only through one bit (whether its output ends in
@@ -196,7 +197,7 @@ internal static class CompactingTranslator
             }
             else
             {
-                n = Compact(ref dst, g0, g1, g2, g3, kept);
+                n = Compact(ref dst, ref compaction, g0, g1, g2, g3, kept);
             }
 
             // The state as the scalar loop leaves it. A space that collapsed into the last entry (a space this block
@@ -242,6 +243,7 @@ internal static class CompactingTranslator
 
     /// <summary>Writes the kept lanes of a block, in order, at <paramref name="dst"/>, and nothing past them.</summary>
     /// <param name="dst">Where the output goes; a block's room from it.</param>
+    /// <param name="table">The compaction shuffles (<see cref="PlainRunTranslator.s_compaction"/>), read once per run.</param>
     /// <param name="g0">Lanes 0-7.</param>
     /// <param name="g1">Lanes 8-15.</param>
     /// <param name="g2">Lanes 16-23.</param>
@@ -253,9 +255,8 @@ internal static class CompactingTranslator
     /// last one's eight lanes or before them, so blending the last one with what the destination held there before
     /// (read before any store) leaves the destination past the output as it was.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Compact(ref ushort dst, Vector128<ushort> g0, Vector128<ushort> g1, Vector128<ushort> g2, Vector128<ushort> g3, uint kept)
+    private static int Compact(ref ushort dst, ref byte table, Vector128<ushort> g0, Vector128<ushort> g1, Vector128<ushort> g2, Vector128<ushort> g3, uint kept)
     {
-        ref byte table = ref MemoryMarshal.GetArrayDataReference(PlainRunTranslator.s_compaction);
         int p1 = BitOperations.PopCount(kept & 0xFFu);
         int p2 = BitOperations.PopCount(kept & 0xFFFFu);
         int p3 = BitOperations.PopCount(kept & 0xFFFFFFu);
