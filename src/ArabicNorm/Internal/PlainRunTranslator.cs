@@ -35,6 +35,9 @@ internal static class PlainRunTranslator
     // A block with more candidate lanes than this is looked up whole (see Gather) rather than lane by lane.
     internal const int SparseLanes = 3;
 
+    // The most one-to-one lanes the copy loop patches in a block it keeps (see TryTakeSparse).
+    internal const int MaxPatchedLanes = 6;
+
     /// <summary>For an 8-bit keep mask over eight UTF-16 lanes: the byte shuffle that packs the kept lanes to the
     /// front (16 bytes per mask; bytes past the kept lanes give zero).</summary>
     internal static readonly byte[] s_compaction = BuildCompaction();
@@ -96,12 +99,12 @@ internal static class PlainRunTranslator
                 int plain = 1;
                 if (blocks > 1)
                 {
-                    plain += CopyPlain(classifier, ref Unsafe.Add(ref s, BlockSize), ref Unsafe.Add(ref dst0, o + BlockSize), blocks - 1, hasMarks, out touched);
+                    plain += CopyPlain(classifier, map, ref Unsafe.Add(ref s, BlockSize), ref Unsafe.Add(ref dst0, o + BlockSize), blocks - 1, hasMarks, out touched);
                 }
 
                 i += plain * BlockSize;
                 o += plain * BlockSize;
-                SetLast(ref state, o - 1, source[i - 1], source[i - 1], i - 1);
+                SetLast(ref state, o - 1, destination[o - 1], source[i - 1], i - 1); // the last lane may be patched
                 if (plain == blocks)
                 {
                     break;
@@ -938,8 +941,10 @@ internal static class PlainRunTranslator
         return Vector128.Shuffle(table, indexes); // software: gives zero for every index from 16 up
     }
 
-    /// <summary>Copies blocks that follow a plain block while their output is their source, two at a time.</summary>
+    /// <summary>Copies blocks that follow a plain block while their output is their source or needs no more than a few
+    /// one-to-one lanes patched, two at a time.</summary>
     /// <param name="classifier">The classifier.</param>
+    /// <param name="map">The per-options table (<see cref="NormalizationTables.Map"/>).</param>
     /// <param name="s">The first source code unit; the code unit before it is plain output.</param>
     /// <param name="d">Where the first goes.</param>
     /// <param name="blocks">How many whole blocks the source and destination have room for (at least 1).</param>
@@ -948,82 +953,162 @@ internal static class PlainRunTranslator
     /// block was.</param>
     /// <returns>How many blocks were copied.</returns>
     /// <remarks>
-    /// <para>Inside a run of copied blocks the output is the source, so the code unit before a block tells whether a
-    /// space at its first lane follows a space.</para>
-    /// <para>A block whose only candidates are lone kept marks (see <see cref="IsLoneMarks"/>) is its own output too,
-    /// and the state after it is that of a plain block: already-normalized vocalized or tanween-bearing text (one
-    /// block in twenty of normalized news) stays in this loop instead of leaving it for every mark.</para>
+    /// <para>Inside a run of copied blocks every lane is an entry of its own, so the code unit before a block tells
+    /// whether a space at its first lane follows a space (no lane of such a run writes U+0020 but a U+0020: while spaces
+    /// collapse, every other space is a special entry).</para>
+    /// <para>The hot loop tests the raw masks of two blocks for zero; a block with candidates goes to
+    /// <see cref="TryTakeSparse"/>, which copies it when its candidates are a few one-to-one lanes and lone kept marks
+    /// (news text: a digit, a FARSI YEH, a quotation mark, a tanween in one block in five) and otherwise ends the
+    /// run in front of it.</para>
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // full speed from the first call: no Tier-0 or OSR code
-    private static int CopyPlain<TClassifier>(TClassifier classifier, ref char s, ref char d, int blocks, bool hasMarks, out uint touched)
+    private static int CopyPlain<TClassifier>(
+        TClassifier classifier, ReadOnlySpan<char> map, ref char s, ref char d, int blocks, bool hasMarks, out uint touched)
         where TClassifier : struct, IBlockClassifier<TClassifier>
     {
+        // In place after a deletion the output of a block overlaps its own source: its patched lanes are then left to
+        // the translator's staged branches, which read the whole block before they write.
+        nint gap = Unsafe.ByteOffset(ref d, ref s);
+        bool canPatch = gap == 0 || gap >= 2 * BlockSize || gap <= -2 * BlockSize;
+        ref char m = ref MemoryMarshal.GetReference(map); // 65,536 entries: every code unit is in range
         int k = 0;
-        while (blocks - k >= 2)
+        while (true)
         {
-            ref char first = ref Unsafe.Add(ref s, k * BlockSize);
-            ref char second = ref Unsafe.Add(ref first, BlockSize);
-
-            // The raw masks are only tested for zero on the hot path; lanes are put in order once a block may stop
-            // the run.
-            uint r0 = classifier.TouchedRaw(ref first);
-            uint r1 = classifier.TouchedRaw(ref second);
-            if ((r0 | r1) != 0)
+            // The hot loop: two blocks a step, their raw masks only tested for zero. It leaves with block k's raw
+            // mask not zero, or ends the run when every block was copied.
+            uint raw;
+            while (true)
             {
-                uint t0 = Refine(classifier, ref first, r0, Unsafe.Add(ref first, -1) == ' ', out _);
-                if (t0 != 0 && !(hasMarks && IsLoneMarks(classifier, ref first, t0)))
+                ref char first = ref Unsafe.Add(ref s, k * BlockSize);
+                ref char out0 = ref Unsafe.Add(ref d, k * BlockSize);
+                if (blocks - k < 2)
                 {
-                    touched = t0;
-                    return k;
+                    if (k == blocks)
+                    {
+                        touched = 0;
+                        return k;
+                    }
+
+                    raw = classifier.TouchedRaw(ref first);
+                    if (raw == 0)
+                    {
+                        Copy(ref first, ref out0);
+                        touched = 0;
+                        return k + 1;
+                    }
+
+                    break;
                 }
 
-                uint t1 = Refine(classifier, ref second, r1, Unsafe.Add(ref second, -1) == ' ', out _);
-                if (t1 != 0 && !(hasMarks && IsLoneMarks(classifier, ref second, t1)))
+                uint r0 = classifier.TouchedRaw(ref first);
+                uint r1 = classifier.TouchedRaw(ref Unsafe.Add(ref first, BlockSize));
+                if ((r0 | r1) != 0)
                 {
-                    Copy(ref first, ref Unsafe.Add(ref d, k * BlockSize));
-                    touched = t1;
-                    return k + 1;
+                    raw = r0;
+                    if (r0 == 0)
+                    {
+                        Copy(ref first, ref out0);
+                        k++;
+                        raw = r1;
+                    }
+
+                    break;
                 }
+
+                Copy(ref first, ref out0);
+                Copy(ref Unsafe.Add(ref first, BlockSize), ref Unsafe.Add(ref out0, BlockSize));
+                k += 2;
             }
 
-            Copy(ref first, ref Unsafe.Add(ref d, k * BlockSize));
-            Copy(ref second, ref Unsafe.Add(ref d, (k * BlockSize) + BlockSize));
-            k += 2;
-        }
-
-        if (k < blocks)
-        {
-            ref char last = ref Unsafe.Add(ref s, k * BlockSize);
-            touched = Candidates(classifier, ref last, Unsafe.Add(ref last, -1) == ' ', out _);
-            if (touched != 0 && !(hasMarks && IsLoneMarks(classifier, ref last, touched)))
+            // The one place a block with candidates is looked at: copied and patched, or the end of the run.
+            if (!TryTakeSparse(in classifier, ref m, ref Unsafe.Add(ref s, k * BlockSize), ref Unsafe.Add(ref d, k * BlockSize), raw, hasMarks, canPatch, out touched))
             {
                 return k;
             }
 
-            Copy(ref last, ref Unsafe.Add(ref d, k * BlockSize));
             k++;
         }
-
-        touched = 0;
-        return k;
     }
 
-    /// <summary>Tells whether every candidate of a block is a kept combining mark between two lanes of the block that
-    /// are not candidates: the scalar loop appends each to the combining sequence of the character before it and
-    /// changes nothing.</summary>
+    /// <summary>Writes a block of <see cref="CopyPlain"/> whose raw mask is not zero, when each of its candidates is a
+    /// one-to-one mapping (at most <see cref="MaxPatchedLanes"/> of them) or a lone kept mark, and writes nothing
+    /// otherwise.</summary>
     /// <param name="classifier">The classifier.</param>
-    /// <param name="p">The first code unit of the block.</param>
-    /// <param name="touched">The block's <see cref="Candidates"/> mask, not 0.</param>
-    /// <remarks>Such a mark follows a plain character, so it is the first mark of its sequence: nothing sorts, nothing
-    /// composes (kept marks are not hamza marks) and the sequence stays far below the Stream-Safe limit. A mark at lane
-    /// 0 would need the output before the block, and one at the last lane would leave an open sequence to hand back:
-    /// both go to the translator's general branches, as do two marks in a row.</remarks>
+    /// <param name="map">The first entry of the per-options table.</param>
+    /// <param name="s">The block's first source code unit; the code unit before it is an entry of its own.</param>
+    /// <param name="d">Where its output goes.</param>
+    /// <param name="raw">The block's <see cref="IBlockClassifier{TSelf}.TouchedRaw"/> mask.</param>
+    /// <param name="hasMarks">Whether the options keep combining marks.</param>
+    /// <param name="canPatch">Whether the output does not overlap the block's source unless it is the source itself.</param>
+    /// <param name="touched">The block's <see cref="Candidates"/> mask.</param>
+    /// <returns>Whether the block was written: its output is the source with the one-to-one lanes replaced by their
+    /// entries, and every lane is an entry of its own, as a plain block's.</returns>
+    /// <remarks>
+    /// <para>A one-to-one lane is what the scalar loop's common case writes: its entry, with no context read and none
+    /// given beyond being the last output character.</para>
+    /// <para>A kept mark is lone when the lane before it is not a candidate (for lane 0: the code unit before the block
+    /// is plain) and it is not the block's last lane: the scalar loop appends it to the combining sequence of the
+    /// plain character before it and changes nothing. Such a mark is the first mark of its sequence, so nothing sorts,
+    /// nothing composes (kept marks are not hamza marks) and the sequence stays far below the Stream-Safe limit. A mark
+    /// at the last lane would leave an open sequence to hand back, and two marks in a row may swap: both go to the
+    /// translator's general branches.</para>
+    /// <para>A block with more candidates than <see cref="MaxPatchedLanes"/> is left to
+    /// <see cref="CompactingTranslator"/>, which looks a whole block up in registers.</para>
+    /// </remarks>
+    // Inlined at its one call site: a call would make the copy loop keep the classifier's maps in memory rather than
+    // in registers (every vector register is the caller's to save).
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsLoneMarks<TClassifier>(TClassifier classifier, ref char p, uint touched)
+    private static bool TryTakeSparse<TClassifier>(
+        in TClassifier classifier, ref char map, ref char s, ref char d, uint raw, bool hasMarks, bool canPatch, out uint touched)
         where TClassifier : struct, IBlockClassifier<TClassifier>
     {
-        uint marks = classifier.InOrder(classifier.MarksRaw(ref p));
-        return (touched & ~marks) == 0 && (marks & ((marks << 1) | 1u | (1u << (BlockSize - 1)))) == 0;
+        char before = Unsafe.Add(ref s, -1);
+        touched = Refine(classifier, ref s, raw, before == ' ', out _);
+        uint patched = touched;
+        if (touched != 0)
+        {
+            if (BitOperations.PopCount(touched) > MaxPatchedLanes)
+            {
+                return false;
+            }
+
+            if (hasMarks)
+            {
+                uint marks = classifier.InOrder(classifier.MarksRaw(ref s)) & touched;
+                if ((marks & ((touched << 1) | (1u << (BlockSize - 1)))) != 0
+                    || ((marks & 1) != 0 && Unsafe.Add(ref map, before) != before))
+                {
+                    return false;
+                }
+
+                patched &= ~marks;
+            }
+
+            if (patched != 0)
+            {
+                if (!canPatch)
+                {
+                    return false;
+                }
+
+                for (uint rest = patched; rest != 0; rest &= rest - 1)
+                {
+                    if (NormalizationTables.IsSpecial(Unsafe.Add(ref map, Unsafe.Add(ref s, BitOperations.TrailingZeroCount(rest)))))
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        Copy(ref s, ref d);
+        for (uint rest = patched; rest != 0; rest &= rest - 1)
+        {
+            int k = BitOperations.TrailingZeroCount(rest);
+            Unsafe.Add(ref d, k) = Unsafe.Add(ref map, Unsafe.Add(ref s, k));
+        }
+
+        return true;
     }
 
     /// <summary>Finds the lanes the rules may change: the <see cref="IBlockClassifier{TSelf}.TouchedRaw"/> lanes, less the

@@ -6,7 +6,8 @@ namespace ArabicNorm.Tests.Vectorization;
 /// <summary>The copy loop of plain blocks (<c>PlainRunTranslator.CopyPlain</c>), each vector strategy against the
 /// scalar loop: one candidate at every lane of the first, second, a middle and the last block of otherwise plain text,
 /// so that it falls on both blocks of the loop's two-block step and on its one-block tail; lone kept marks, which the
-/// loop copies, at every lane and next to each other.</summary>
+/// loop copies, at every lane and next to each other; up to one more than the most one-to-one lanes the loop patches
+/// (<c>TryTakeSparse</c>), with kept marks around them, and in place.</summary>
 public class PlainCopyTests
 {
     private const int Block = PlainRunTranslator.BlockSize;
@@ -129,5 +130,132 @@ public class PlainCopyTests
         Assert.Equal(source.Length - 1, state.LastOut);
         Assert.Equal(source[^1], state.LastChar);
         Assert.Equal(source.Length - 1, state.EntryStart);
+    }
+    // One-to-one mappings under Default and Persian (FARSI YEH, ARABIC-INDIC FIVE, a quotation mark, NO-BREAK SPACE,
+    // ARABIC LETTER YEH, KAF) and kept marks (FATHATAN, KASRA).
+    private const string OneToOne = "\u06CC\u0665\u201C\u00A0\u064A\u0643";
+
+    [Theory]
+    [MemberData(nameof(StrategiesAndOptionSets), MemberType = typeof(VectorScalarOracle))]
+    public void Normalize_FewOneToOneLanesAtEveryLane_VectorEqualsScalar(string strategy, string optionSet)
+    {
+        // 1 to MaxPatchedLanes + 1 candidates from every lane, 1 or 3 lanes apart (crossing into the next block too),
+        // some with a kept mark after the first (a mark after a patched lane) or at the lane before it.
+        (ArabicNormalizer vector, ArabicNormalizer scalar) = Pair(strategy, optionSet);
+        foreach (int count in new[] { 1, 2, PlainRunTranslator.MaxPatchedLanes, PlainRunTranslator.MaxPatchedLanes + 1 })
+        {
+            foreach (int gap in new[] { 1, 3 })
+            {
+                foreach (int markAt in new[] { -2, -1, 1 })
+                {
+                    foreach (int position in Positions())
+                    {
+                        char[] text = PlainText(Length);
+                        for (int n = 0; n < count && position + (n * gap) < Length; n++)
+                        {
+                            text[position + (n * gap)] = OneToOne[(position + n) % OneToOne.Length];
+                        }
+
+                        if (markAt != -2 && position + markAt is >= 0 and < Length)
+                        {
+                            text[position + markAt] = (position & 1) == 0 ? '\u064B' : '\u0650';
+                        }
+
+                        AssertSame(vector, scalar, text, (3 * Length) + 8, isFinalBlock: true);
+                        AssertSame(vector, scalar, text, (3 * Length) + 8, isFinalBlock: false);
+                    }
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(StrategiesAndOptionSets), MemberType = typeof(VectorScalarOracle))]
+    public void Normalize_MarkAtLaneZeroAfterPatchedOrPlainLane_VectorEqualsScalar(string strategy, string optionSet)
+    {
+        // A kept mark at the first lane of each block the loop sees, after a plain letter, a one-to-one lane, or a
+        // mark at the previous block's last lane; and a block's last lane patched, ending the run.
+        (ArabicNormalizer vector, ArabicNormalizer scalar) = Pair(strategy, optionSet);
+        foreach (string before in new[] { "", "\u06CC", "\u0665", "\u064B", "\u0640" })
+        {
+            foreach (int block in new[] { 1, 2, 3, 4, 5 })
+            {
+                char[] text = PlainText(Length);
+                text[block * Block] = '\u064B';
+                before.CopyTo(0, text, (block * Block) - before.Length, before.Length);
+                AssertSame(vector, scalar, text, (3 * Length) + 8, isFinalBlock: true);
+                AssertSame(vector, scalar, text, (3 * Length) + 8, isFinalBlock: false);
+
+                text = PlainText(Length);
+                text[(block * Block) - 1] = before.Length == 0 ? '\u201D' : before[0];
+                AssertSame(vector, scalar, text, (3 * Length) + 8, isFinalBlock: true);
+                AssertSame(vector, scalar, text, (3 * Length) + 8, isFinalBlock: false);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(StrategyNames), MemberType = typeof(VectorScalarOracle))]
+    public void Translate_SparseOneToOneLanes_CopiesEveryBlockAndPatchesThem(string strategyName)
+    {
+        // News text under Default: a FARSI YEH, a digit or a quotation mark now and then, a tanween after a letter,
+        // and the last lane a FARSI YEH: one run without a stop, whose state ends on the patched lane's entry.
+        VectorStrategy strategy = Require(strategyName);
+        var tables = new NormalizationTables(new ArabicNormalizerOptions(), strategy);
+        char[] source = PlainText(8 * Block);
+        for (int block = 0; block < 8; block++)
+        {
+            source[(block * Block) + 2 + block] = '\u06CC'; // ARABIC LETTER FARSI YEH
+            source[(block * Block) + 20] = '\u0661'; // ARABIC-INDIC DIGIT ONE
+            source[(block * Block) + 9] = '\u064B'; // ARABIC FATHATAN, after a letter
+        }
+
+        source[^1] = '\u06CC';
+        char[] destination = new char[source.Length];
+        var state = EngineState.Initial;
+        int next = strategy.Translate(tables, source, 0, destination, ref state, out bool stopped);
+
+        Assert.Equal(source.Length, next);
+        Assert.False(stopped);
+        Assert.Equal(new ArabicNormalizer(new ArabicNormalizerOptions(), VectorStrategy.Scalar).Normalize(new string(source)), new string(destination));
+        Assert.Equal(source.Length - 1, state.LastOut);
+        Assert.Equal('\u064A', state.LastChar); // ARABIC LETTER YEH
+        Assert.Equal('\u06CC', state.LastX);
+        Assert.Equal(source.Length - 1, state.EntryStart);
+        Assert.Equal(source.Length - 1, state.EntryOutStart);
+    }
+
+    [Theory]
+    [MemberData(nameof(StrategyNames), MemberType = typeof(VectorScalarOracle))]
+    public void NormalizeInPlace_SparseOneToOneLanesBehindDeletions_EqualsScalarNormalize(string strategyName)
+    {
+        // In place, after 0 to 40 deleted tatweels the output trails its source by that much: a block's output then
+        // overlaps the block itself (fewer than 32) or not, and its one-to-one lanes must be read before it is stored.
+        VectorStrategy strategy = Require(strategyName);
+        var options = new ArabicNormalizerOptions { FoldCompatibilityForms = false, ComposeHamza = false };
+        var vector = new ArabicNormalizer(options, strategy);
+        var scalar = new ArabicNormalizer(options, VectorStrategy.Scalar);
+        Assert.False(vector.CanLengthen);
+        foreach (int deletions in new[] { 0, 1, 5, 31, 32, 33, 40 })
+        {
+            foreach (int lane in new[] { 0, 1, 15, 31 })
+            {
+                char[] text = PlainText(Length + 40);
+                for (int k = 0; k < deletions; k++)
+                {
+                    text[3 + k] = '\u0640'; // ARABIC TATWEEL
+                }
+
+                for (int block = 2; block < 7; block++)
+                {
+                    text[(block * Block) + lane] = OneToOne[block % 3];
+                    text[(block * Block) + ((lane + 7) % Block)] = '\u06CC';
+                }
+
+                string source = new(text);
+                int length = vector.NormalizeInPlace(text);
+                Assert.Equal(Escape(scalar.Normalize(source)), Escape(text.AsSpan(0, length)));
+            }
+        }
     }
 }
