@@ -332,14 +332,14 @@ internal static class FormsTranslator
             letter ^= Avx2.Shuffle(table.T5, index -= step);
             letter ^= Avx2.Shuffle(table.T6, index -= step);
             letter ^= Avx2.Shuffle(table.T7, index -= step);
-            forms = Avx2Strategy.Classifier.PackedLaneOrder(~Vector256.Equals(letter, Vector256<byte>.Zero).ExtractMostSignificantBits());
+            forms = ~InLaneOrder(Vector256.Equals(letter, Vector256<byte>.Zero));
             Vector256<ushort> page = Vector256.Create((ushort)0x0600);
             Vector256<ushort> la = Avx2.UnpackLow(letter, Vector256<byte>.Zero).AsUInt16();  // lanes 0-15
             Vector256<ushort> lb = Avx2.UnpackHigh(letter, Vector256<byte>.Zero).AsUInt16(); // lanes 16-31
             ga = Vector256.ConditionalSelect(Vector256.Equals(la, Vector256<ushort>.Zero), ga, la | page);
             gb = Vector256.ConditionalSelect(Vector256.Equals(lb, Vector256<ushort>.Zero), gb, lb | page);
             second = Avx2.Shuffle(table.Seconds, index); // the ligatures are U+FEF0..U+FEFF: the last piece
-            pairsRaw = ~Vector256.Equals(second, Vector256<byte>.Zero).ExtractMostSignificantBits();
+            pairsRaw = ~InLaneOrder(Vector256.Equals(second, Vector256<byte>.Zero));
         }
 
         // The other candidates: one-to-one mappings (patched after the stores) and kept marks after their base.
@@ -384,7 +384,7 @@ internal static class FormsTranslator
                 return OtherLanes;
             }
 
-            pairs = Avx2Strategy.Classifier.PackedLaneOrder(pairsRaw);
+            pairs = pairsRaw;
             Vector256<ushort> page = Vector256.Create((ushort)0x0600);
             Vector256<ushort> sa = Avx2.UnpackLow(second, Vector256<byte>.Zero).AsUInt16() | page;
             Vector256<ushort> sb = Avx2.UnpackHigh(second, Vector256<byte>.Zero).AsUInt16() | page;
@@ -407,13 +407,21 @@ internal static class FormsTranslator
         }
         else
         {
-            state.LastChar = Unsafe.Add(ref d, n - 1);
+            // Lane 31's output, from the register unless it was patched (no load of what was just stored).
+            state.LastChar = (rest >> Last) != 0 ? Unsafe.Add(ref d, n - 1) : (char)gb.GetElement(15);
             state.LastX = Unsafe.Add(ref s, Last);
             state.EntryOutStart = o + n - 1;
         }
 
         return n;
     }
+
+    /// <summary>Takes one bit per byte of a register that <c>vpackuswb</c> packed from two registers of 16-bit lanes,
+    /// in lane order: the quarters swap back first (<c>vpermq</c>), one instruction rather than the bit shuffling of
+    /// <see cref="Avx2Strategy.Classifier.PackedLaneOrder"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint InLaneOrder(Vector256<byte> packed) =>
+        Avx2.Permute4x64(packed.AsUInt64(), 0b11_01_10_00).AsByte().ExtractMostSignificantBits();
 
     /// <summary>Writes the one-to-one lanes that are not forms, each where its output goes: after the pairs' second
     /// letters before it, less the deleted lanes before it.</summary>
