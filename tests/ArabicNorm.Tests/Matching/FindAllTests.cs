@@ -192,6 +192,24 @@ public class FindAllTests
     }
 
     [Fact]
+    public void FindAll_UnpairedHighSurrogateAtTheEnd_IsFoundAsOneCharacter()
+    {
+        // Law L5 keeps an unpaired surrogate as it is. At the end of the text, or before a character that is not a low
+        // half, it is a whole character, so a query of it matches it (only the halves of a real pair are never split).
+        Assert.Equal([1..2], ArabicNormalizer.Default.FindAll("a\uD83D", "\uD83D"));
+        Assert.Equal([0..1], ArabicNormalizer.Default.FindAll("\uD83Da", "\uD83D"));
+        Assert.Equal([0..2], ArabicNormalizer.Default.FindAll("a\uD83D", "a\uD83D"));
+    }
+
+    [Fact]
+    public void FindAll_HitOnAMarkThatStartsTheText_StartsAtTheTextStart()
+    {
+        // A FATHA with no letter before it (Default keeps it): the hit is widened back over marks, never before 0.
+        Assert.Equal([0..1], ArabicNormalizer.Default.FindAll("\u064E\u0628", "\u064E"));
+        Assert.Equal([0..2], ArabicNormalizer.Default.FindAll("\u064E\u0651\u0628", "\u0651")); // FATHA, SHADDA, BEH
+    }
+
+    [Fact]
     public void FindAll_WholeWords_FollowTheDocumentedDefinition()
     {
         ArabicNormalizer n = ArabicNormalizer.Default;
@@ -237,6 +255,18 @@ public class FindAllTests
             () => ArabicNormalizer.Default.EnumerateMatches("\uFDFA", "a", text, indices)); // 18 chars
         Assert.Contains("18", small.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => ArabicNormalizer.Default.EnumerateMatches("abc", "a", text, new int[2]));
+    }
+
+    [Fact]
+    public void EnumerateMatches_OneBufferTooSmall_NamesTheShorterBuffer()
+    {
+        // U+FDFA normalizes to 18 characters: 8 entries are too few, 32 are enough.
+        ArgumentException shortText = Assert.Throws<ArgumentException>(
+            () => ArabicNormalizer.Default.EnumerateMatches("\uFDFA", "a", new char[8], new int[32]));
+        Assert.Equal("normalizedTextBuffer", shortText.ParamName);
+        ArgumentException shortIndices = Assert.Throws<ArgumentException>(
+            () => ArabicNormalizer.Default.EnumerateMatches("\uFDFA", "a", new char[32], new int[8]));
+        Assert.Equal("sourceIndexBuffer", shortIndices.ParamName);
     }
 
     [Fact]
