@@ -239,8 +239,8 @@ public class FindAllTests
     [Fact]
     public void FindAll_NullArguments_Throw()
     {
-        Assert.Throws<ArgumentNullException>(() => ArabicNormalizer.Default.FindAll(null!, "a"));
-        Assert.Throws<ArgumentNullException>(() => ArabicNormalizer.Default.FindAll("a", null!));
+        Assert.Throws<ArgumentNullException>("text", () => ArabicNormalizer.Default.FindAll(null!, "a"));
+        Assert.Throws<ArgumentNullException>("query", () => ArabicNormalizer.Default.FindAll("a", null!));
     }
 
     [Fact]
@@ -251,6 +251,7 @@ public class FindAllTests
         ArgumentException notNormalized = Assert.Throws<ArgumentException>(
             () => ArabicNormalizer.Default.EnumerateMatches("abc", "\u06A9", text, indices)); // KEHEH: Default makes it KAF
         Assert.Equal("normalizedQuery", notNormalized.ParamName);
+        Assert.Contains("not normalized", notNormalized.Message, StringComparison.Ordinal);
         ArgumentException small = Assert.Throws<ArgumentException>(
             () => ArabicNormalizer.Default.EnumerateMatches("\uFDFA", "a", text, indices)); // 18 chars
         Assert.Contains("18", small.Message, StringComparison.Ordinal);
@@ -267,6 +268,11 @@ public class FindAllTests
         ArgumentException shortIndices = Assert.Throws<ArgumentException>(
             () => ArabicNormalizer.Default.EnumerateMatches("\uFDFA", "a", new char[32], new int[8]));
         Assert.Equal("sourceIndexBuffer", shortIndices.ParamName);
+
+        // Both too short by the same amount: the index buffer is named, as when it is the shorter one.
+        ArgumentException bothShort = Assert.Throws<ArgumentException>(
+            () => ArabicNormalizer.Default.EnumerateMatches("\uFDFA", "a", new char[8], new int[8]));
+        Assert.Equal("sourceIndexBuffer", bothShort.ParamName);
     }
 
     [Fact]
