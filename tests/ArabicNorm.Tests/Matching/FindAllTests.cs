@@ -175,6 +175,14 @@ public class FindAllTests
     }
 
     [Fact]
+    public void FindAll_TwoHitsSharingALigature_MergeIntoOneRangeOverBoth()
+    {
+        // ALEF, LAM-ALEF, LAM normalizes to ALEF LAM ALEF LAM. ALEF LAM is found twice: the first hit ends inside the
+        // ligature and the second starts inside it, so they are one unit, highlighted from the first ALEF to the last LAM.
+        Assert.Equal([0..3], ArabicNormalizer.Default.FindAll("\u0627\uFEFB\u0644", "\u0627\u0644"));
+    }
+
+    [Fact]
     public void FindAll_HitInsideACombiningSequence_HighlightsTheWholeSequence()
     {
         // BEH FATHA under Default: BEH alone is found, and highlighted with its FATHA.
