@@ -14,6 +14,11 @@ per-file table as merge.py:
 - Timeout: the runner's session timed out while the mutant was active (Stryker counts it as detected).
 - Survived: the session passed without a timeout.
 - NoCoverage: "Mutant N is not covered by any test", in a file of the scope.
+- HostCrash: the runner's test host crashed or did not connect in time during the session ("A test host crashed
+  during this run"). Stryker then logs the session as "success", but no test ran against the mutant: not a verdict.
+  Seen on 2026-12-01 at load 40-56 under nice 19, where a restarted test host missed the connection timeout; a
+  mutant logged this way (ReportAccumulator.cs, `k + n < ...` -> `<=`) fails 20 tests when applied by hand.
+  Counted like Pending, outside the score.
 - Pending: to be tested ("will be tested against"), but the log ends first. Pending mutants are not in the score;
   the table says how many there are.
 
@@ -38,6 +43,7 @@ def parse(path):
     verdict = {}            # id -> "failed" | "success"
     active = {}             # runner -> id
     timed_out = set()
+    crashed = set()         # the runner's test host crashed or never connected: the verdict that follows is none
     for line in open(path, encoding="utf-8", errors="replace"):
         m = re.search(r'Mutating "([^"]+)"', line)
         if m:
@@ -64,10 +70,14 @@ def parse(path):
         if m and m.group(1) in active:
             timed_out.add(active[m.group(1)])
             continue
+        m = re.search(r'"(MtpRunner-\d+)": A test host crashed during this run', line)
+        if m and m.group(1) in active:
+            crashed.add(active[m.group(1)])
+            continue
         m = re.search(r'Test run for "(\d+): [^"]*" is "(\w+)"', line)
         if m:
             verdict[int(m.group(1))] = m.group(2)
-    return created, uncovered, to_test, verdict, timed_out
+    return created, uncovered, to_test, verdict, timed_out, crashed
 
 
 def main():
@@ -77,12 +87,14 @@ def main():
     ap.add_argument("--survivors", action="store_true")
     args = ap.parse_args()
 
-    created, uncovered, to_test, verdict, timed_out = parse(args.log)
+    created, uncovered, to_test, verdict, timed_out, crashed = parse(args.log)
     status = {}
     for mid, (name, *_rest) in created.items():
         if name is None or not any(name.startswith(s) for s in args.scope):
             continue
-        if mid in timed_out:
+        if mid in crashed:
+            status[mid] = "HostCrash"
+        elif mid in timed_out:
             status[mid] = "Timeout"
         elif verdict.get(mid) == "failed":
             status[mid] = "Killed"
@@ -109,7 +121,7 @@ def main():
     pct = 100.0 * detected / valid if valid else float("nan")
     print(f"{'TOTAL':<46} {pct:6.1f}%  " + " ".join(f"{k}={total[k]}" for k in sorted(total)))
     print(f"score = {detected} / {valid} (Killed + Timeout over Killed + Timeout + Survived + NoCoverage; "
-          f"{total['Pending']} Pending not counted)")
+          f"{total['Pending']} Pending and {total['HostCrash']} HostCrash not counted)")
 
     if args.survivors:
         for mid in sorted(status):

@@ -73,6 +73,27 @@ public class MisuseErrorTests
     }
 
     [Fact]
+    public void EnumerateMatches_IndexBufferOverlapsTextOrTextBuffer_ThrowsNamingTheIndexBuffer()
+    {
+        char[] memory = new char[128];
+        Text.CopyTo(memory);
+        ArgumentException overText = Assert.Throws<ArgumentException>(() =>
+        {
+            // The index buffer lies over the text itself.
+            _ = ArabicNormalizer.Default.EnumerateMatches(
+                memory.AsSpan(0, Text.Length), "abc", new char[32], MemoryMarshal.Cast<char, int>(memory.AsSpan(0, 64)));
+        });
+        Assert.Equal("sourceIndexBuffer", overText.ParamName);
+        ArgumentException overTextBuffer = Assert.Throws<ArgumentException>(() =>
+        {
+            // The index buffer lies over the normalized-text buffer.
+            _ = ArabicNormalizer.Default.EnumerateMatches(
+                Text, "abc", memory.AsSpan(64, 32), MemoryMarshal.Cast<char, int>(memory.AsSpan(64, 64)));
+        });
+        Assert.Equal("sourceIndexBuffer", overTextBuffer.ParamName);
+    }
+
+    [Fact]
     public void GetSourceRange_RangeOutsideIndices_ThrowsNamingRange()
     {
         int[] indices = [0, 1, 2];

@@ -138,6 +138,37 @@ public class ComparerTests
         }
     }
 
+    [Theory]
+    [InlineData("\u06CC\u064E\u0628\u064E", "\u064A\u064E\u0628\u064E", true)] // FARSI YEH/YEH, each letter with a FATHA
+    [InlineData("\u06CC\u0654\u0628", "\u064A\u0654\u0628", true)]             // a HAMZA ABOVE that does not compose here
+    [InlineData("\u06CC\u064E\u0628", "\u064A\u064F\u0628", false)]            // FATHA against DAMMA
+    [InlineData("\u06CC\u064E", "\u064A\u064E\u064E", false)]                   // one more mark
+    public void Comparer_RespelledVocalizedWordsWithoutHamzaComposition_AgreeWithNormalize(string a, string b, bool equal)
+    {
+        // Without ComposeHamza a mark is a plain character, so the comparer steps over the marks that follow two
+        // spellings of one letter without normalizing them.
+        var n = new ArabicNormalizer(new ArabicNormalizerOptions { ComposeHamza = false });
+        Assert.Equal(equal, n.Normalize(a) == n.Normalize(b));
+        Assert.Equal(equal, n.Comparer.Equals(a, b));
+        Assert.Equal(equal, n.Comparer.Equals(b + " x", a + " x"));
+        Assert.Equal(equal, n.Comparer.Compare(a, b) == 0);
+        if (equal)
+        {
+            Assert.Equal(n.Comparer.GetHashCode(a), n.Comparer.GetHashCode(b));
+        }
+    }
+
+    [Fact]
+    public void Comparer_RespelledLetterWithANonArabicMark_IsEqual()
+    {
+        // COMBINING ACUTE ACCENT is outside the Arabic combining classes: under Default it stays a plain character.
+        string a = "\u06A9\u0301 \u06CC"; // KEHEH, ACUTE, space, FARSI YEH
+        string b = "\u0643\u0301 \u064A"; // KAF, ACUTE, space, YEH
+        Assert.Equal(ArabicNormalizer.Default.Normalize(a), ArabicNormalizer.Default.Normalize(b));
+        Assert.True(ArabicNormalizer.Default.Comparer.Equals(a, b));
+        Assert.False(ArabicNormalizer.Default.Comparer.Equals(a, "\u0643\u0300 \u064A")); // GRAVE, not ACUTE
+    }
+
     [Fact]
     public void Comparer_LongTextsThatExpand_CompareAsTheirNormalizedForms()
     {

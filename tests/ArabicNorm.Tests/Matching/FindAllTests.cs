@@ -175,6 +175,14 @@ public class FindAllTests
     }
 
     [Fact]
+    public void FindAll_TwoHitsSharingALigature_MergeIntoOneRangeOverBoth()
+    {
+        // ALEF, LAM-ALEF, LAM normalizes to ALEF LAM ALEF LAM. ALEF LAM is found twice: the first hit ends inside the
+        // ligature and the second starts inside it, so they are one unit, highlighted from the first ALEF to the last LAM.
+        Assert.Equal([0..3], ArabicNormalizer.Default.FindAll("\u0627\uFEFB\u0644", "\u0627\u0644"));
+    }
+
+    [Fact]
     public void FindAll_HitInsideACombiningSequence_HighlightsTheWholeSequence()
     {
         // BEH FATHA under Default: BEH alone is found, and highlighted with its FATHA.
@@ -189,6 +197,24 @@ public class FindAllTests
         Assert.Equal([0..2, 2..4], ArabicNormalizer.Default.FindAll("aaaaa", "aa"));
         Assert.Equal([0..3], ArabicNormalizer.Default.FindAll("a\u0640a", "aa")); // the tatweel between is inside
         Assert.Empty(ArabicNormalizer.Default.FindAll("\U0001F600", "\uD83D")); // never half of a surrogate pair
+    }
+
+    [Fact]
+    public void FindAll_UnpairedHighSurrogateAtTheEnd_IsFoundAsOneCharacter()
+    {
+        // Law L5 keeps an unpaired surrogate as it is. At the end of the text, or before a character that is not a low
+        // half, it is a whole character, so a query of it matches it (only the halves of a real pair are never split).
+        Assert.Equal([1..2], ArabicNormalizer.Default.FindAll("a\uD83D", "\uD83D"));
+        Assert.Equal([0..1], ArabicNormalizer.Default.FindAll("\uD83Da", "\uD83D"));
+        Assert.Equal([0..2], ArabicNormalizer.Default.FindAll("a\uD83D", "a\uD83D"));
+    }
+
+    [Fact]
+    public void FindAll_HitOnAMarkThatStartsTheText_StartsAtTheTextStart()
+    {
+        // A FATHA with no letter before it (Default keeps it): the hit is widened back over marks, never before 0.
+        Assert.Equal([0..1], ArabicNormalizer.Default.FindAll("\u064E\u0628", "\u064E"));
+        Assert.Equal([0..2], ArabicNormalizer.Default.FindAll("\u064E\u0651\u0628", "\u0651")); // FATHA, SHADDA, BEH
     }
 
     [Fact]
@@ -221,8 +247,8 @@ public class FindAllTests
     [Fact]
     public void FindAll_NullArguments_Throw()
     {
-        Assert.Throws<ArgumentNullException>(() => ArabicNormalizer.Default.FindAll(null!, "a"));
-        Assert.Throws<ArgumentNullException>(() => ArabicNormalizer.Default.FindAll("a", null!));
+        Assert.Throws<ArgumentNullException>("text", () => ArabicNormalizer.Default.FindAll(null!, "a"));
+        Assert.Throws<ArgumentNullException>("query", () => ArabicNormalizer.Default.FindAll("a", null!));
     }
 
     [Fact]
@@ -233,10 +259,28 @@ public class FindAllTests
         ArgumentException notNormalized = Assert.Throws<ArgumentException>(
             () => ArabicNormalizer.Default.EnumerateMatches("abc", "\u06A9", text, indices)); // KEHEH: Default makes it KAF
         Assert.Equal("normalizedQuery", notNormalized.ParamName);
+        Assert.Contains("not normalized", notNormalized.Message, StringComparison.Ordinal);
         ArgumentException small = Assert.Throws<ArgumentException>(
             () => ArabicNormalizer.Default.EnumerateMatches("\uFDFA", "a", text, indices)); // 18 chars
         Assert.Contains("18", small.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => ArabicNormalizer.Default.EnumerateMatches("abc", "a", text, new int[2]));
+    }
+
+    [Fact]
+    public void EnumerateMatches_OneBufferTooSmall_NamesTheShorterBuffer()
+    {
+        // U+FDFA normalizes to 18 characters: 8 entries are too few, 32 are enough.
+        ArgumentException shortText = Assert.Throws<ArgumentException>(
+            () => ArabicNormalizer.Default.EnumerateMatches("\uFDFA", "a", new char[8], new int[32]));
+        Assert.Equal("normalizedTextBuffer", shortText.ParamName);
+        ArgumentException shortIndices = Assert.Throws<ArgumentException>(
+            () => ArabicNormalizer.Default.EnumerateMatches("\uFDFA", "a", new char[32], new int[8]));
+        Assert.Equal("sourceIndexBuffer", shortIndices.ParamName);
+
+        // Both too short by the same amount: the index buffer is named, as when it is the shorter one.
+        ArgumentException bothShort = Assert.Throws<ArgumentException>(
+            () => ArabicNormalizer.Default.EnumerateMatches("\uFDFA", "a", new char[8], new int[8]));
+        Assert.Equal("sourceIndexBuffer", bothShort.ParamName);
     }
 
     [Fact]
