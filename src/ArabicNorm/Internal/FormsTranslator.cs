@@ -36,6 +36,15 @@ internal static class FormsTranslator
     // output lanes, each pair lane followed by its second letter.
     private static readonly byte[] s_expansion = BuildExpansion();
 
+    /// <summary>Tells whether a block's kept marks leave it a chance on this path: no two marks in a row and no mark at
+    /// the last lane, which <see cref="TryTranslate"/> and the AVX2 block path always refuse.</summary>
+    /// <param name="marks">The block's kept combining mark lanes, in lane order.</param>
+    /// <returns><see langword="false"/> when the block would be refused: the caller sends it to the general branch
+    /// without trying (vocalized text, where nearly every block has a SHADDA before a vowel mark, was looked up twice
+    /// per block otherwise).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool MayTakeMarks(uint marks) => (marks & ((marks << 1) | (1u << (PlainRunTranslator.BlockSize - 1)))) == 0;
+
     /// <summary>Translates blocks from <paramref name="i"/> while every candidate lane of a block is one this class takes
     /// (see <see cref="TryTranslate"/>) and the source and destination have a block's room.</summary>
     /// <typeparam name="TClassifier">The strategy's classifier: the AVX2 one gets the 256-bit lookup.</typeparam>
@@ -72,6 +81,7 @@ internal static class FormsTranslator
         ref char src0 = ref MemoryMarshal.GetReference(source);
         ref char dst0 = ref MemoryMarshal.GetReference(destination);
         Span<ushort> stage = stackalloc ushort[2 * Block]; // a block's output, when deletions are compacted out of it
+        bool hasMarks = tables.PlainRun.HasMarks;
         while (true)
         {
             ref char s = ref Unsafe.Add(ref src0, i);
@@ -103,6 +113,11 @@ internal static class FormsTranslator
             ref char next = ref Unsafe.Add(ref src0, i);
             uint raw = classifier.TouchedRaw(ref next);
             if (raw == 0)
+            {
+                break;
+            }
+
+            if (hasMarks && !MayTakeMarks(classifier.InOrder(classifier.MarksRaw(ref next))))
             {
                 break;
             }

@@ -169,13 +169,17 @@ internal static class PlainRunTranslator
             if (hasFormsB)
             {
                 // PDF text: a block of forms, ligatures and one-to-one lanes is translated in registers, straight into
-                // the destination; anything else is staged below.
-                int formsEnd = FormsTranslator.TranslateRun(classifier, tables, in t.Forms, source, destination, i, o, touched, ref state, out int formsOut);
-                if (formsEnd != i)
+                // the destination; anything else is staged below. A block with marks the forms path refuses (vocalized
+                // text) goes straight there.
+                if (FormsTranslator.MayTakeMarks(blockMarks))
                 {
-                    i = formsEnd;
-                    o = formsOut;
-                    continue;
+                    int formsEnd = FormsTranslator.TranslateRun(classifier, tables, in t.Forms, source, destination, i, o, touched, ref state, out int formsOut);
+                    if (formsEnd != i)
+                    {
+                        i = formsEnd;
+                        o = formsOut;
+                        continue;
+                    }
                 }
 
                 formsB = TranslateFormsB(ref s, ref st, in formsBTable);
