@@ -255,7 +255,7 @@ internal static class CompactingTranslator
     /// last one's eight lanes or before them, so blending the last one with what the destination held there before
     /// (read before any store) leaves the destination past the output as it was.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Compact(ref ushort dst, ref byte table, Vector128<ushort> g0, Vector128<ushort> g1, Vector128<ushort> g2, Vector128<ushort> g3, uint kept)
+    internal static int Compact(ref ushort dst, ref byte table, Vector128<ushort> g0, Vector128<ushort> g1, Vector128<ushort> g2, Vector128<ushort> g3, uint kept)
     {
         int p1 = BitOperations.PopCount(kept & 0xFFu);
         int p2 = BitOperations.PopCount(kept & 0xFFFFu);

@@ -82,11 +82,38 @@ internal static class FormsTranslator
         ref char dst0 = ref MemoryMarshal.GetReference(destination);
         Span<ushort> stage = stackalloc ushort[2 * Block]; // a block's output, when deletions are compacted out of it
         bool hasMarks = tables.PlainRun.HasMarks;
+        PageTable? pageTable = tables.PlainRun.Page.HasEntries ? tables.PlainRun.Page : null;
         while (true)
         {
             ref char s = ref Unsafe.Add(ref src0, i);
             ref char d = ref Unsafe.Add(ref dst0, o);
             int written;
+            if (pageTable is not null && !HasFormsB(ref s))
+            {
+                // News text under Search or Persian: blocks without forms whose candidates are page lanes (and a few
+                // others) are translated in registers, in a run of their own.
+                int mappedEnd = TranslateMappedRun(classifier, tables, pageTable, source, destination, i, o, ref state, out int mappedOut);
+                if (mappedEnd != i)
+                {
+                    i = mappedEnd;
+                    o = mappedOut;
+                    if (source.Length - i < Block || destination.Length - o < Block)
+                    {
+                        break;
+                    }
+
+                    ref char after = ref Unsafe.Add(ref src0, i);
+                    uint afterRaw = classifier.TouchedRaw(ref after);
+                    if (afterRaw == 0 || (hasMarks && !MayTakeMarks(classifier.InOrder(classifier.MarksRaw(ref after)))))
+                    {
+                        break;
+                    }
+
+                    touched = PlainRunTranslator.Refine(classifier, ref after, afterRaw, state.LastChar == ' ', out _);
+                    continue;
+                }
+            }
+
             if (typeof(TClassifier) == typeof(Avx2Strategy.Classifier) && Avx2.IsSupported)
             {
                 // PDF text (and news text) in 256-bit registers; blocks with deletions take the general path below.
@@ -123,6 +150,181 @@ internal static class FormsTranslator
             }
 
             touched = PlainRunTranslator.Refine(classifier, ref next, raw, state.LastChar == ' ', out _);
+        }
+
+        outEnd = o;
+        return i;
+    }
+
+    /// <summary>Tells whether a block has a lane from <see cref="PlainRunTables.FormsBStart"/> up (a Presentation
+    /// Forms-B lane, or a code unit past them).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool HasFormsB(ref char s)
+    {
+        ref ushort u = ref Unsafe.As<char, ushort>(ref s);
+        Vector128<ushort> high = Vector128.Max(
+            Vector128.Max(Vector128.LoadUnsafe(ref u), Vector128.LoadUnsafe(ref u, 8)),
+            Vector128.Max(Vector128.LoadUnsafe(ref u, 16), Vector128.LoadUnsafe(ref u, 24)));
+        return !Vector128.LessThanAll(high, Vector128.Create((ushort)PlainRunTables.FormsBStart));
+    }
+
+    /// <summary>Translates blocks without forms from <paramref name="i"/> while every candidate lane of a block is a
+    /// one-to-one lane or a lone kept mark, the Arabic-page lanes among them in registers, and the source and
+    /// destination have a block's room.</summary>
+    /// <typeparam name="TClassifier">The strategy's classifier, which looks the page lanes up.</typeparam>
+    /// <param name="classifier">The classifier.</param>
+    /// <param name="tables">The per-options tables.</param>
+    /// <param name="pageTable">The Arabic page table (<see cref="PlainRunTables.Page"/>), with some entry.</param>
+    /// <param name="source">The whole source of the call.</param>
+    /// <param name="destination">The whole destination of the call.</param>
+    /// <param name="i">The source position of the first block (a block's room from it).</param>
+    /// <param name="o">The output position (a block's room from it); the output before it is not empty.</param>
+    /// <param name="state">The engine state, updated for what was translated.</param>
+    /// <param name="outEnd">Receives the output position after what was written.</param>
+    /// <returns>The source position after what was translated: <paramref name="i"/> when the first block is not
+    /// one of these.</returns>
+    /// <remarks>
+    /// <para>News text under <c>Search</c> or <c>Persian</c> has an alef with hamza, a TEH MARBUTA, a YEH or a KAF in
+    /// nearly every block, two or three lanes of 32. Each block is looked up whole in the page table
+    /// (<see cref="IBlockClassifier{TSelf}.TranslatePage"/>, which also gives its candidates), so those lanes cost no
+    /// lane-by-lane work: the block is stored once, translated. Only the one-to-one lanes the page table does not have
+    /// (quotation marks, Presentation Forms-A letters) are patched one by one, after the store.</para>
+    /// <para>The run ends in front of a block with a Presentation Forms-B lane (<see cref="TryTranslate"/>'s), a
+    /// plain block (the copy loop's), and a block with a deletion or with a candidate that is neither a one-to-one
+    /// lane nor a kept mark alone after its base and before the block's last lane: each of those is left, unwritten,
+    /// to <see cref="TranslateRun"/>. Every lane of a block it takes is an entry of one code unit, so the state after
+    /// the block is its last lane's.</para>
+    /// <para>Everything read from a block (the patched lanes' entries too) is read before its store, so the output may
+    /// overlap the source (in-place normalization).</para>
+    /// </remarks>
+    // Its own compiled loop: inlined into TranslateRun, the page lookup's vector temporaries would crowd the forms
+    // lookup's (and the JIT's inlining budget for that method).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
+    private static int TranslateMappedRun<TClassifier>(
+        TClassifier classifier,
+        NormalizationTables tables,
+        PageTable pageTable,
+        ReadOnlySpan<char> source,
+        Span<char> destination,
+        int i,
+        int o,
+        ref EngineState state,
+        out int outEnd)
+        where TClassifier : struct, IBlockClassifier<TClassifier>
+    {
+        const int Block = PlainRunTranslator.BlockSize;
+        const int Last = Block - 1;
+        ref char src0 = ref MemoryMarshal.GetReference(source);
+        ref char dst0 = ref MemoryMarshal.GetReference(destination);
+        ref char map = ref MemoryMarshal.GetReference(tables.Map); // 65,536 entries: every code unit is in range
+        ref byte compaction = ref MemoryMarshal.GetArrayDataReference(PlainRunTranslator.s_compaction);
+        Span<char> entries = stackalloc char[Block]; // the patched lanes' entries, read before the block's store
+        ref char entry = ref MemoryMarshal.GetReference(entries);
+        bool spaceIsPlain = classifier.SpaceIsPlain;
+        bool plainBefore = false; // whether the run's last block was plain
+        while (source.Length - i >= Block && destination.Length - o >= Block)
+        {
+            ref char s = ref Unsafe.Add(ref src0, i);
+            if (HasFormsB(ref s))
+            {
+                break;
+            }
+
+            uint translated = classifier.TranslatePage(
+                ref s, pageTable, out Vector128<ushort> g0, out Vector128<ushort> g1, out Vector128<ushort> g2, out Vector128<ushort> g3, out uint deleted, out uint touched, out uint spaces);
+
+            // The candidates: a U+0020 that does not follow a space is plain even while spaces collapse. A plain block
+            // between two mapped ones is taken here (news text under Search has one in five); two in a row end the
+            // run, for the copy loop.
+            bool spaceBefore = state.LastOut >= 0 && state.LastChar == ' ';
+            touched &= ~(spaces & ~((spaces << 1) | (spaceBefore ? 1u : 0u)));
+            if (touched == 0 && plainBefore)
+            {
+                break;
+            }
+
+            plainBefore = touched == 0;
+
+            // The candidates the page table does not have: one-to-one mappings (patched below) and lone kept marks.
+            uint others = touched & ~translated;
+            uint marks = 0;
+            bool special = false;
+            for (uint rest = others; rest != 0; rest &= rest - 1)
+            {
+                int k = BitOperations.TrailingZeroCount(rest);
+                char m = Unsafe.Add(ref map, Unsafe.Add(ref s, k));
+                if (NormalizationTables.IsSpecial(m))
+                {
+                    if (m != NormalizationTables.CombiningMark)
+                    {
+                        special = true;
+                        break;
+                    }
+
+                    marks |= 1u << k;
+                }
+
+                Unsafe.Add(ref entry, k) = m;
+            }
+
+            // As in TryTranslate: a kept mark follows a kept lane that is not a mark (or, in lane 0, output that does
+            // not end with a combining sequence) and is not the block's last output; while spaces collapse, no U+0020
+            // follows a deleted lane (it may follow a space in the output, which the candidates do not show).
+            uint kept = ~deleted;
+            int lastKept = 31 - BitOperations.LeadingZeroCount(kept);
+            if (special
+                || kept == 0
+                || (marks != 0
+                    && (((marks >> 1) & (marks | deleted)) != 0 || ((marks >> lastKept) & 1) != 0
+                        || ((marks & 1) != 0 && (state.SeqEnd == o || state.LastOut < 0))))
+                || (deleted != 0 && !spaceIsPlain && (spaces & (deleted << 1)) != 0))
+            {
+                break;
+            }
+
+            ref char d = ref Unsafe.Add(ref dst0, o);
+            ref ushort dst = ref Unsafe.As<char, ushort>(ref d);
+            uint patched = others & ~marks;
+            int n;
+            char lastChar;
+            if (deleted == 0)
+            {
+                g0.StoreUnsafe(ref dst);
+                g1.StoreUnsafe(ref dst, 8);
+                g2.StoreUnsafe(ref dst, 16);
+                g3.StoreUnsafe(ref dst, 24);
+                for (uint rest = patched; rest != 0; rest &= rest - 1)
+                {
+                    int k = BitOperations.TrailingZeroCount(rest);
+                    Unsafe.Add(ref d, k) = Unsafe.Add(ref entry, k);
+                }
+
+                n = Block;
+
+                // Lane 31's output, from the register unless it was patched (no load of what was just stored).
+                lastChar = (patched >> Last) != 0 ? Unsafe.Add(ref entry, Last) : (char)g3.GetElement(7);
+            }
+            else
+            {
+                // Deletions (a tanween under Search, a tatweel): the kept lanes squeezed together in registers, each
+                // patched lane then written where its output went.
+                n = CompactingTranslator.Compact(ref dst, ref compaction, g0, g1, g2, g3, kept);
+                for (uint rest = patched; rest != 0; rest &= rest - 1)
+                {
+                    int k = BitOperations.TrailingZeroCount(rest);
+                    Unsafe.Add(ref d, k - BitOperations.PopCount(deleted & ((1u << k) - 1))) = Unsafe.Add(ref entry, k);
+                }
+
+                lastChar = Unsafe.Add(ref d, n - 1);
+            }
+
+            state.LastOut = o + n - 1;
+            state.LastChar = lastChar;
+            state.LastX = Unsafe.Add(ref s, lastKept);
+            state.EntryStart = i + lastKept;
+            state.EntryOutStart = o + n - 1;
+            i += Block;
+            o += n;
         }
 
         outEnd = o;
