@@ -200,7 +200,7 @@ internal static class FormsTranslator
     // Its own compiled loop: inlined into TranslateRun, the page lookup's vector temporaries would crowd the forms
     // lookup's (and the JIT's inlining budget for that method).
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
-    private static int TranslateMappedRun<TClassifier>(
+    internal static int TranslateMappedRun<TClassifier>(
         TClassifier classifier,
         NormalizationTables tables,
         PageTable pageTable,
