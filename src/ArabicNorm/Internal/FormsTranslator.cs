@@ -82,38 +82,11 @@ internal static class FormsTranslator
         ref char dst0 = ref MemoryMarshal.GetReference(destination);
         Span<ushort> stage = stackalloc ushort[2 * Block]; // a block's output, when deletions are compacted out of it
         bool hasMarks = tables.PlainRun.HasMarks;
-        PageTable? pageTable = tables.PlainRun.Page.HasEntries ? tables.PlainRun.Page : null;
         while (true)
         {
             ref char s = ref Unsafe.Add(ref src0, i);
             ref char d = ref Unsafe.Add(ref dst0, o);
             int written;
-            if (pageTable is not null && !HasFormsB(ref s))
-            {
-                // News text under Search or Persian: blocks without forms whose candidates are page lanes (and a few
-                // others) are translated in registers, in a run of their own.
-                int mappedEnd = TranslateMappedRun(classifier, tables, pageTable, source, destination, i, o, ref state, out int mappedOut);
-                if (mappedEnd != i)
-                {
-                    i = mappedEnd;
-                    o = mappedOut;
-                    if (source.Length - i < Block || destination.Length - o < Block)
-                    {
-                        break;
-                    }
-
-                    ref char after = ref Unsafe.Add(ref src0, i);
-                    uint afterRaw = classifier.TouchedRaw(ref after);
-                    if (afterRaw == 0 || (hasMarks && !MayTakeMarks(classifier.InOrder(classifier.MarksRaw(ref after)))))
-                    {
-                        break;
-                    }
-
-                    touched = PlainRunTranslator.Refine(classifier, ref after, afterRaw, state.LastChar == ' ', out _);
-                    continue;
-                }
-            }
-
             if (typeof(TClassifier) == typeof(Avx2Strategy.Classifier) && Avx2.IsSupported)
             {
                 // PDF text (and news text) in 256-bit registers; blocks with deletions take the general path below.
@@ -159,7 +132,7 @@ internal static class FormsTranslator
     /// <summary>Tells whether a block has a lane from <see cref="PlainRunTables.FormsBStart"/> up (a Presentation
     /// Forms-B lane, or a code unit past them).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool HasFormsB(ref char s)
+    internal static bool HasFormsB(ref char s)
     {
         ref ushort u = ref Unsafe.As<char, ushort>(ref s);
         Vector128<ushort> high = Vector128.Max(

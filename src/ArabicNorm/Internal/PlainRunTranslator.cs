@@ -173,7 +173,22 @@ internal static class PlainRunTranslator
                 // text) goes straight there.
                 if (FormsTranslator.MayTakeMarks(blockMarks))
                 {
-                    int formsEnd = FormsTranslator.TranslateRun(classifier, tables, in t.Forms, source, destination, i, o, touched, ref state, out int formsOut);
+                    // News text (Search, Persian): a block without kept marks whose first candidate is not a form
+                    // starts a mapped-lane run, its page lanes translated in registers; the forms path takes what that
+                    // run refuses (a block with forms among them too).
+                    int formsEnd = i;
+                    int formsOut = o;
+                    if (blockMarks == 0 && touched != 0 && t.Page.HasEntries
+                        && Unsafe.Add(ref s, BitOperations.TrailingZeroCount(touched)) < PlainRunTables.FormsBStart)
+                    {
+                        formsEnd = FormsTranslator.TranslateMappedRun(classifier, tables, t.Page, source, destination, i, o, ref state, out formsOut);
+                    }
+
+                    if (formsEnd == i)
+                    {
+                        formsEnd = FormsTranslator.TranslateRun(classifier, tables, in t.Forms, source, destination, i, o, touched, ref state, out formsOut);
+                    }
+
                     if (formsEnd != i)
                     {
                         i = formsEnd;
