@@ -28,6 +28,11 @@ namespace ArabicNorm.Internal;
 /// With AVX2 the 32 lanes are one 256-bit register of bytes, so the lookup is eight instructions per block.</para>
 /// <para>In-place normalization never reaches this class: the forms it takes fold only under options that can lengthen
 /// a text (the ligatures), which <see cref="ArabicNormalizer.NormalizeInPlace"/> refuses.</para>
+/// <para>News text under the same options (<c>Search</c>, <c>Persian</c>: an alef with hamza, a TEH MARBUTA, a YEH or a
+/// KAF in nearly every block, and no form) takes <see cref="TranslateMappedRun"/> instead, which the translator's
+/// dispatch starts: its Arabic-page lanes are looked up in registers in the per-options <see cref="PageTable"/>, as
+/// <see cref="CompactingTranslator"/> looks up dense blocks, so a block costs the same few vector instructions however
+/// many of its lanes map.</para>
 /// </remarks>
 internal static class FormsTranslator
 {
@@ -151,7 +156,7 @@ internal static class FormsTranslator
     /// <param name="source">The whole source of the call.</param>
     /// <param name="destination">The whole destination of the call.</param>
     /// <param name="i">The source position of the first block (a block's room from it).</param>
-    /// <param name="o">The output position (a block's room from it); the output before it is not empty.</param>
+    /// <param name="o">The output position.</param>
     /// <param name="state">The engine state, updated for what was translated.</param>
     /// <param name="outEnd">Receives the output position after what was written.</param>
     /// <returns>The source position after what was translated: <paramref name="i"/> when the first block is not
