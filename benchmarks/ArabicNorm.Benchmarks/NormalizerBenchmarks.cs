@@ -36,6 +36,7 @@ public class NormalizerBenchmarks
         _destination = new char[_text.Length * 3 + 64];
         _lucene = new LuceneChain(_text);
         Console.WriteLine($"// ActiveImplementation: {ArabicNormalizer.ActiveImplementation}");
+        Console.WriteLine($"// Buffers: {BufferAlignment.Describe(_text, _destination)}");
     }
 
     [Benchmark(Baseline = true, Description = "ArabicNorm Default (span)")]

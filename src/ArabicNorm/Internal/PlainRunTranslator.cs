@@ -964,6 +964,14 @@ internal static class PlainRunTranslator
     /// <see cref="TryTakeSparse"/>, which copies it when its candidates are a few one-to-one lanes and lone kept marks
     /// (news text: a digit, a FARSI YEH, a quotation mark, a tanween in one block in five) and otherwise ends the
     /// run in front of it.</para>
+    /// <para>The stores of a clean block are aligned to the destination, whatever the alignment of either buffer (a
+    /// <see langword="string"/>'s chars sit at 4 mod 8, an array's at 0 mod 8, and a store that crosses a cache line
+    /// costs two): block <c>k</c>'s lanes <c>32k - lag .. 32k + 31 - lag</c> are written, where <c>lag</c> is how far
+    /// the destination is past a 32-byte boundary, so the last <c>lag</c> lanes of a run of clean blocks are written
+    /// by the next clean block, or by one unaligned store that ends the run (<see cref="FlushLag"/>). Lanes are only
+    /// rewritten with their own source, and only where the output is the source: in the block before the first one
+    /// (a plain block), or in a clean block of the same run; after a patched block the next clean block is copied
+    /// whole, unaligned, first. Nothing past the returned blocks is written.</para>
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // full speed from the first call: no Tier-0 or OSR code
     private static int CopyPlain<TClassifier>(
@@ -974,34 +982,37 @@ internal static class PlainRunTranslator
         // the translator's staged branches, which read the whole block before they write.
         nint gap = Unsafe.ByteOffset(ref d, ref s);
         bool canPatch = gap == 0 || gap >= 2 * BlockSize || gap <= -2 * BlockSize;
+
+        // The same overlap rules out rewriting lanes behind the block from the source (written output may already
+        // cover that source): there the stores stay on the blocks (lag 0), as before.
+        int lag = canPatch ? (int)((Unsafe.ByteOffset(ref Unsafe.NullRef<char>(), ref d) & (StoreBytes - 1)) >> 1) : 0;
         ref char m = ref MemoryMarshal.GetReference(map); // 65,536 entries: every code unit is in range
         int k = 0;
         while (true)
         {
-            // The hot loop: two blocks a step, their raw masks only tested for zero. It leaves with block k's raw
-            // mask not zero, or ends the run when every block was copied.
+            // The hot loop: two blocks a step, their raw masks only tested for zero, their stores aligned. It leaves
+            // with block k's raw mask not zero, or ends the run when every block was copied.
             uint raw;
             while (true)
             {
                 ref char first = ref Unsafe.Add(ref s, k * BlockSize);
-                ref char out0 = ref Unsafe.Add(ref d, k * BlockSize);
                 if (blocks - k < 2)
                 {
-                    if (k == blocks)
+                    if (k != blocks)
                     {
-                        touched = 0;
-                        return k;
+                        raw = classifier.TouchedRaw(ref first);
+                        if (raw != 0)
+                        {
+                            break;
+                        }
+
+                        CopyLagged(ref s, ref d, (k * BlockSize) - lag);
+                        k++;
                     }
 
-                    raw = classifier.TouchedRaw(ref first);
-                    if (raw == 0)
-                    {
-                        Copy(ref first, ref out0);
-                        touched = 0;
-                        return k + 1;
-                    }
-
-                    break;
+                    FlushLag(ref s, ref d, k * BlockSize, lag);
+                    touched = 0;
+                    return k;
                 }
 
                 uint r0 = classifier.TouchedRaw(ref first);
@@ -1011,7 +1022,7 @@ internal static class PlainRunTranslator
                     raw = r0;
                     if (r0 == 0)
                     {
-                        Copy(ref first, ref out0);
+                        CopyLagged(ref s, ref d, (k * BlockSize) - lag);
                         k++;
                         raw = r1;
                     }
@@ -1019,18 +1030,69 @@ internal static class PlainRunTranslator
                     break;
                 }
 
-                Copy(ref first, ref out0);
-                Copy(ref Unsafe.Add(ref first, BlockSize), ref Unsafe.Add(ref out0, BlockSize));
+                CopyLagged(ref s, ref d, (k * BlockSize) - lag);
+                CopyLagged(ref s, ref d, ((k + 1) * BlockSize) - lag);
                 k += 2;
             }
 
-            // The one place a block with candidates is looked at: copied and patched, or the end of the run.
-            if (!TryTakeSparse(in classifier, ref m, ref Unsafe.Add(ref s, k * BlockSize), ref Unsafe.Add(ref d, k * BlockSize), raw, hasMarks, canPatch, out touched))
+            // The one place a block with candidates is looked at: copied and patched, or the end of the run. The
+            // lanes the clean blocks before it left to the next one are written first.
+            FlushLag(ref s, ref d, k * BlockSize, lag);
+            while (true)
             {
-                return k;
-            }
+                if (!TryTakeSparse(in classifier, ref m, ref Unsafe.Add(ref s, k * BlockSize), ref Unsafe.Add(ref d, k * BlockSize), raw, hasMarks, canPatch, out touched))
+                {
+                    return k;
+                }
 
-            k++;
+                // The block's last lanes may be patched: the next clean block is copied whole before the hot loop
+                // goes on rewriting lanes behind a block.
+                k++;
+                if (k == blocks)
+                {
+                    touched = 0;
+                    return k;
+                }
+
+                raw = classifier.TouchedRaw(ref Unsafe.Add(ref s, k * BlockSize));
+                if (raw == 0)
+                {
+                    Copy(ref Unsafe.Add(ref s, k * BlockSize), ref Unsafe.Add(ref d, k * BlockSize));
+                    k++;
+                    break;
+                }
+            }
+        }
+    }
+
+    // The size of the widest store Copy makes, in bytes: CopyPlain aligns its stores to it.
+    private static int StoreBytes => Vector256.IsHardwareAccelerated ? Vector256<byte>.Count : Vector128<byte>.Count;
+
+    /// <summary>Copies one block's worth of lanes of <see cref="CopyPlain"/>, from <paramref name="at"/> (a block
+    /// start less the lag, so on a store boundary of the destination) on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyLagged(ref char s, ref char d, int at) => Copy(ref Unsafe.Add(ref s, at), ref Unsafe.Add(ref d, at));
+
+    /// <summary>Writes the <paramref name="lag"/> lanes in front of <paramref name="end"/> that <see cref="CopyLagged"/>
+    /// left for the next block, with one unaligned store that ends at <paramref name="end"/>.</summary>
+    /// <remarks>The store also rewrites up to a store's width of lanes before them with their own source: they are a
+    /// clean block of the same run, or the plain block before the run.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FlushLag(ref char s, ref char d, int end, int lag)
+    {
+        if (lag != 0)
+        {
+            // end - 16 (or - 8) is never before the plain block in front of the run.
+            if (Vector256.IsHardwareAccelerated)
+            {
+                int at = end - Vector256<ushort>.Count;
+                Vector256.LoadUnsafe(ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref s, at))).StoreUnsafe(ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref d, at)));
+            }
+            else
+            {
+                int at = end - Vector128<ushort>.Count;
+                Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref s, at))).StoreUnsafe(ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref d, at)));
+            }
         }
     }
 
