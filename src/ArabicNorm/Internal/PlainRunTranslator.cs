@@ -987,26 +987,31 @@ internal static class PlainRunTranslator
         // cover that source): there the stores stay on the blocks (lag 0), as before.
         int lag = canPatch ? (int)((Unsafe.ByteOffset(ref Unsafe.NullRef<char>(), ref d) & (StoreBytes - 1)) >> 1) : 0;
         ref char m = ref MemoryMarshal.GetReference(map); // 65,536 entries: every code unit is in range
+        ref char sLagged = ref Unsafe.Subtract(ref s, lag);
+        ref char dLagged = ref Unsafe.Subtract(ref d, lag);
+        nint pairsEnd = (nint)(blocks - 1) * BlockSize; // a step starting before it has two blocks
         int k = 0;
         while (true)
         {
-            // The hot loop: two blocks a step, their raw masks only tested for zero, their stores aligned. It leaves
-            // with block k's raw mask not zero, or ends the run when every block was copied.
+            // The hot loop: two blocks a step, their raw masks only tested for zero, their stores aligned; one offset
+            // (in code units) addresses the loads and stores, and nothing else is kept. It leaves with block k's raw
+            // mask not zero, or ends the run when every block was copied.
             uint raw;
+            nint at = (nint)k * BlockSize;
             while (true)
             {
-                ref char first = ref Unsafe.Add(ref s, k * BlockSize);
-                if (blocks - k < 2)
+                if (at >= pairsEnd)
                 {
+                    k = (int)(at / BlockSize);
                     if (k != blocks)
                     {
-                        raw = classifier.TouchedRaw(ref first);
+                        raw = classifier.TouchedRaw(ref Unsafe.Add(ref s, at));
                         if (raw != 0)
                         {
                             break;
                         }
 
-                        CopyLagged(ref s, ref d, (k * BlockSize) - lag);
+                        Copy(ref Unsafe.Add(ref sLagged, at), ref Unsafe.Add(ref dLagged, at));
                         k++;
                     }
 
@@ -1015,14 +1020,16 @@ internal static class PlainRunTranslator
                     return k;
                 }
 
+                ref char first = ref Unsafe.Add(ref s, at);
                 uint r0 = classifier.TouchedRaw(ref first);
                 uint r1 = classifier.TouchedRaw(ref Unsafe.Add(ref first, BlockSize));
                 if ((r0 | r1) != 0)
                 {
+                    k = (int)(at / BlockSize);
                     raw = r0;
                     if (r0 == 0)
                     {
-                        CopyLagged(ref s, ref d, (k * BlockSize) - lag);
+                        Copy(ref Unsafe.Add(ref sLagged, at), ref Unsafe.Add(ref dLagged, at));
                         k++;
                         raw = r1;
                     }
@@ -1030,9 +1037,11 @@ internal static class PlainRunTranslator
                     break;
                 }
 
-                CopyLagged(ref s, ref d, (k * BlockSize) - lag);
-                CopyLagged(ref s, ref d, ((k + 1) * BlockSize) - lag);
-                k += 2;
+                ref char from = ref Unsafe.Add(ref sLagged, at);
+                ref char to = ref Unsafe.Add(ref dLagged, at);
+                Copy(ref from, ref to);
+                Copy(ref Unsafe.Add(ref from, BlockSize), ref Unsafe.Add(ref to, BlockSize));
+                at += 2 * BlockSize;
             }
 
             // The one place a block with candidates is looked at: copied and patched, or the end of the run. The
@@ -1068,12 +1077,7 @@ internal static class PlainRunTranslator
     // The size of the widest store Copy makes, in bytes: CopyPlain aligns its stores to it.
     private static int StoreBytes => Vector256.IsHardwareAccelerated ? Vector256<byte>.Count : Vector128<byte>.Count;
 
-    /// <summary>Copies one block's worth of lanes of <see cref="CopyPlain"/>, from <paramref name="at"/> (a block
-    /// start less the lag, so on a store boundary of the destination) on.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CopyLagged(ref char s, ref char d, int at) => Copy(ref Unsafe.Add(ref s, at), ref Unsafe.Add(ref d, at));
-
-    /// <summary>Writes the <paramref name="lag"/> lanes in front of <paramref name="end"/> that <see cref="CopyLagged"/>
+    /// <summary>Writes the <paramref name="lag"/> lanes in front of <paramref name="end"/> that the copy loop
     /// left for the next block, with one unaligned store that ends at <paramref name="end"/>.</summary>
     /// <remarks>The store also rewrites up to a store's width of lanes before them with their own source: they are a
     /// clean block of the same run, or the plain block before the run.</remarks>
