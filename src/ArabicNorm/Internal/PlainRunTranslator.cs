@@ -964,14 +964,6 @@ internal static class PlainRunTranslator
     /// <see cref="TryTakeSparse"/>, which copies it when its candidates are a few one-to-one lanes and lone kept marks
     /// (news text: a digit, a FARSI YEH, a quotation mark, a tanween in one block in five) and otherwise ends the
     /// run in front of it.</para>
-    /// <para>The stores of a clean block are aligned to the destination, whatever the alignment of either buffer (a
-    /// <see langword="string"/>'s chars sit at 4 mod 8, an array's at 0 mod 8, and a store that crosses a cache line
-    /// costs two): block <c>k</c>'s lanes <c>32k - lag .. 32k + 31 - lag</c> are written, where <c>lag</c> is how far
-    /// the destination is past a 32-byte boundary, so the last <c>lag</c> lanes of a run of clean blocks are written
-    /// by the next clean block, or by one unaligned store that ends the run (<see cref="FlushLag"/>). Lanes are only
-    /// rewritten with their own source, and only where the output is the source: in the block before the first one
-    /// (a plain block), or in a clean block of the same run; after a patched block the next clean block is copied
-    /// whole, unaligned, first. Nothing past the returned blocks is written.</para>
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // full speed from the first call: no Tier-0 or OSR code
     private static int CopyPlain<TClassifier>(
@@ -982,54 +974,44 @@ internal static class PlainRunTranslator
         // the translator's staged branches, which read the whole block before they write.
         nint gap = Unsafe.ByteOffset(ref d, ref s);
         bool canPatch = gap == 0 || gap >= 2 * BlockSize || gap <= -2 * BlockSize;
-
-        // The same overlap rules out rewriting lanes behind the block from the source (written output may already
-        // cover that source): there the stores stay on the blocks (lag 0), as before.
-        int lag = canPatch ? (int)((Unsafe.ByteOffset(ref Unsafe.NullRef<char>(), ref d) & (StoreBytes - 1)) >> 1) : 0;
         ref char m = ref MemoryMarshal.GetReference(map); // 65,536 entries: every code unit is in range
-        ref char sLagged = ref Unsafe.Subtract(ref s, lag);
-        ref char dLagged = ref Unsafe.Subtract(ref d, lag);
-        nint pairsEnd = (nint)(blocks - 1) * BlockSize; // a step starting before it has two blocks
         int k = 0;
         while (true)
         {
-            // The hot loop: two blocks a step, their raw masks only tested for zero, their stores aligned; one offset
-            // (in code units) addresses the loads and stores, and nothing else is kept. It leaves with block k's raw
+            // The hot loop: two blocks a step, their raw masks only tested for zero. It leaves with block k's raw
             // mask not zero, or ends the run when every block was copied.
             uint raw;
-            nint at = (nint)k * BlockSize;
             while (true)
             {
-                if (at >= pairsEnd)
+                ref char first = ref Unsafe.Add(ref s, k * BlockSize);
+                ref char out0 = ref Unsafe.Add(ref d, k * BlockSize);
+                if (blocks - k < 2)
                 {
-                    k = (int)(at / BlockSize);
-                    if (k != blocks)
+                    if (k == blocks)
                     {
-                        raw = classifier.TouchedRaw(ref Unsafe.Add(ref s, at));
-                        if (raw != 0)
-                        {
-                            break;
-                        }
-
-                        Copy(ref Unsafe.Add(ref sLagged, at), ref Unsafe.Add(ref dLagged, at));
-                        k++;
+                        touched = 0;
+                        return k;
                     }
 
-                    FlushLag(ref s, ref d, k * BlockSize, lag);
-                    touched = 0;
-                    return k;
+                    raw = classifier.TouchedRaw(ref first);
+                    if (raw == 0)
+                    {
+                        Copy(ref first, ref out0);
+                        touched = 0;
+                        return k + 1;
+                    }
+
+                    break;
                 }
 
-                ref char first = ref Unsafe.Add(ref s, at);
                 uint r0 = classifier.TouchedRaw(ref first);
                 uint r1 = classifier.TouchedRaw(ref Unsafe.Add(ref first, BlockSize));
                 if ((r0 | r1) != 0)
                 {
-                    k = (int)(at / BlockSize);
                     raw = r0;
                     if (r0 == 0)
                     {
-                        Copy(ref Unsafe.Add(ref sLagged, at), ref Unsafe.Add(ref dLagged, at));
+                        Copy(ref first, ref out0);
                         k++;
                         raw = r1;
                     }
@@ -1037,66 +1019,18 @@ internal static class PlainRunTranslator
                     break;
                 }
 
-                ref char from = ref Unsafe.Add(ref sLagged, at);
-                ref char to = ref Unsafe.Add(ref dLagged, at);
-                Copy(ref from, ref to);
-                Copy(ref Unsafe.Add(ref from, BlockSize), ref Unsafe.Add(ref to, BlockSize));
-                at += 2 * BlockSize;
+                Copy(ref first, ref out0);
+                Copy(ref Unsafe.Add(ref first, BlockSize), ref Unsafe.Add(ref out0, BlockSize));
+                k += 2;
             }
 
-            // The one place a block with candidates is looked at: copied and patched, or the end of the run. The
-            // lanes the clean blocks before it left to the next one are written first.
-            FlushLag(ref s, ref d, k * BlockSize, lag);
-            while (true)
+            // The one place a block with candidates is looked at: copied and patched, or the end of the run.
+            if (!TryTakeSparse(in classifier, ref m, ref Unsafe.Add(ref s, k * BlockSize), ref Unsafe.Add(ref d, k * BlockSize), raw, hasMarks, canPatch, out touched))
             {
-                if (!TryTakeSparse(in classifier, ref m, ref Unsafe.Add(ref s, k * BlockSize), ref Unsafe.Add(ref d, k * BlockSize), raw, hasMarks, canPatch, out touched))
-                {
-                    return k;
-                }
-
-                // The block's last lanes may be patched: the next clean block is copied whole before the hot loop
-                // goes on rewriting lanes behind a block.
-                k++;
-                if (k == blocks)
-                {
-                    touched = 0;
-                    return k;
-                }
-
-                raw = classifier.TouchedRaw(ref Unsafe.Add(ref s, k * BlockSize));
-                if (raw == 0)
-                {
-                    Copy(ref Unsafe.Add(ref s, k * BlockSize), ref Unsafe.Add(ref d, k * BlockSize));
-                    k++;
-                    break;
-                }
+                return k;
             }
-        }
-    }
 
-    // The size of the widest store Copy makes, in bytes: CopyPlain aligns its stores to it.
-    private static int StoreBytes => Vector256.IsHardwareAccelerated ? Vector256<byte>.Count : Vector128<byte>.Count;
-
-    /// <summary>Writes the <paramref name="lag"/> lanes in front of <paramref name="end"/> that the copy loop
-    /// left for the next block, with one unaligned store that ends at <paramref name="end"/>.</summary>
-    /// <remarks>The store also rewrites up to a store's width of lanes before them with their own source: they are a
-    /// clean block of the same run, or the plain block before the run.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void FlushLag(ref char s, ref char d, int end, int lag)
-    {
-        if (lag != 0)
-        {
-            // end - 16 (or - 8) is never before the plain block in front of the run.
-            if (Vector256.IsHardwareAccelerated)
-            {
-                int at = end - Vector256<ushort>.Count;
-                Vector256.LoadUnsafe(ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref s, at))).StoreUnsafe(ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref d, at)));
-            }
-            else
-            {
-                int at = end - Vector128<ushort>.Count;
-                Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref s, at))).StoreUnsafe(ref Unsafe.As<char, ushort>(ref Unsafe.Add(ref d, at)));
-            }
+            k++;
         }
     }
 
