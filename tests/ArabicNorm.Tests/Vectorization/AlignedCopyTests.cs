@@ -5,12 +5,12 @@ using static ArabicNorm.Tests.Vectorization.VectorScalarOracle;
 
 namespace ArabicNorm.Tests.Vectorization;
 
-/// <summary>The copy loop's destination-aligned stores (<c>PlainRunTranslator.CopyPlain</c>: block <c>k</c> writes its
-/// lanes shifted back by the destination's distance past a 32-byte boundary, the run's last lanes in one unaligned
-/// store), each vector strategy against the scalar loop: the source and the destination at every code-unit offset
-/// 0..31 within a 64-byte line, lengths at and around block and two-block-step boundaries, runs that end at the last
-/// block, at a block the loop refuses and after a patched block, final and non-final, destinations with no room to
-/// spare, sentinels on both sides of the destination, and in place.</summary>
+/// <summary>The copy loop (<c>PlainRunTranslator.CopyPlain</c>) at every alignment, each vector strategy against the
+/// scalar loop: the source and the destination at every code-unit offset 0..31 within a 64-byte line, lengths at and
+/// around block and two-block-step boundaries, runs that end at the last block, at a block the loop refuses and after a
+/// patched block, final and non-final, destinations with no room to spare, sentinels on both sides of the destination,
+/// and in place behind 0 to 48 deletions. (A loop whose stores follow the destination's alignment rather than the
+/// blocks must pass these as they are.)</summary>
 public class AlignedCopyTests
 {
     private const int Block = PlainRunTranslator.BlockSize;
@@ -63,8 +63,8 @@ public class AlignedCopyTests
     [MemberData(nameof(StrategyNames), MemberType = typeof(VectorScalarOracle))]
     public void NormalizeInPlace_EveryAlignmentBehindDeletions_EqualsScalarNormalize(string strategyName)
     {
-        // After 0 to 48 deleted tatweels the output trails its source by that much: the loop's aligned stores rewrite
-        // lanes behind a block from the source only when the output is at least a block behind (or not behind at all).
+        // After 0 to 48 deleted tatweels the output trails its source by that much: less than a block (the output of a
+        // block overlaps its own source), one block, or more.
         VectorStrategy strategy = Require(strategyName);
         var options = new ArabicNormalizerOptions { FoldCompatibilityForms = false, ComposeHamza = false };
         var vector = new ArabicNormalizer(options, strategy);
