@@ -9,12 +9,20 @@ using System.Text;
 using ArabicNorm;
 
 // The sizes to time, in order; the first is also run once before, to warm the JIT up.
+if (args.Length == 0 || !args.All(a => int.TryParse(a, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+{
+    Console.Error.WriteLine("usage: ArabicNorm.StreamTiming MARKS [MARKS ...]  (each a count of marks after one letter, for example 1000 8000)");
+    return 2;
+}
+
 int[] sizes = args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray();
 Run(sizes[0], print: false);
 foreach (int size in sizes)
 {
     Run(size, print: true);
 }
+
+return 0;
 
 static void Run(int marks, bool print)
 {
