@@ -8,7 +8,8 @@ Each REPORT is a `StrykerOutput/<run>/reports/mutation-report.json`. A mutant is
 replacement and span. When several reports hold the same mutant, the most conclusive result is kept, in this order:
 Killed, Timeout, Survived, NoCoverage, RuntimeError, CompileError, Ignored, Pending. That is how runs over parts of
 the code (`-m` patterns) add up to one measurement. The reports must come from one commit: a file whose source text
-differs between two reports stops the merge.
+differs between two reports stops the merge. A file a run did not mutate at all (Stryker writes "File ignored by
+mutate filter" as its source, and no mutant) is skipped in that report.
 
 Score = (Killed + Timeout) / (Killed + Timeout + Survived + NoCoverage), as Stryker computes it. CompileError,
 RuntimeError and Ignored mutants do not count; Pending ones (a run that never reached them) are listed.
@@ -25,6 +26,7 @@ import sys
 
 RANK = ["Killed", "Timeout", "Survived", "NoCoverage", "RuntimeError", "CompileError", "Ignored", "Pending"]
 DETECTED = ("Killed", "Timeout")
+IGNORED_SOURCE = "File ignored by mutate filter"  # what Stryker writes as the source of a file it did not mutate
 UNDETECTED = ("Survived", "NoCoverage")
 
 
@@ -45,6 +47,10 @@ def load(paths):
             marker = "src/ArabicNorm/"
             if marker in rel:
                 rel = rel[rel.index(marker) + len(marker):]
+            if entry.get("source") == IGNORED_SOURCE and not entry["mutants"]:
+                # A file outside this run's mutate patterns: Stryker writes this text instead of the source, and no
+                # mutant. It says nothing about the file, so it neither counts nor stops the merge.
+                continue
             sha = hashlib.sha256(entry.get("source", "").encode("utf-8")).hexdigest()
             if rel in sources and sources[rel][0] != sha:
                 sys.exit(f"{rel}: source differs between {sources[rel][1]} and {path}; merge reports of one commit only")
