@@ -1,4 +1,5 @@
 using System.Text;
+using ArabicNorm.Tests.Properties;
 using ArabicNorm.Tests.Streaming;
 
 namespace ArabicNorm.Tests.Report;
@@ -62,7 +63,7 @@ public class ChangeReportEdgeTests
             AssertReport(written, characters, expected, $"reader to writer, {size}-char reads");
         }
 
-        if (!HasLoneSurrogate(text))
+        if (!Generators.HasLoneSurrogate(text))
         {
             normalizer.NormalizeUtf8(new MemoryStream(s_strict.GetBytes(text)), new MemoryStream(), out NormalizationReport utf8);
             AssertReport(utf8, characters, expected, "UTF-8 stream");
@@ -89,22 +90,5 @@ public class ChangeReportEdgeTests
         }
 
         return counts;
-    }
-
-    private static bool HasLoneSurrogate(string text)
-    {
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
