@@ -111,6 +111,25 @@ public class HostileSizeTests
         Assert.Equal(99, result.SourceIndices[^1]);
     }
 
+#if NET9_0_OR_GREATER
+    [Fact]
+    public void ComparerAlternateLookup_KeyOverTheLimit_ThrowsArgumentExceptionNamingTheAlternate()
+    {
+        // A span key is stored as its normalized form, a new string: the same limit holds, and it fails before the key
+        // is allocated. 56 ligatures give at least 1,008 characters, over a limit of 1,000; 55 give 990, under it.
+        ArabicNormalizer normalizer = WithLimit(1000);
+        var lookup = new HashSet<string>(normalizer.Comparer).GetAlternateLookup<ReadOnlySpan<char>>();
+
+        ArgumentException e = Assert.Throws<ArgumentException>(() => lookup.Add(new string(Bomb, 56).AsSpan()));
+
+        Assert.Equal("alternate", e.ParamName);
+        Assert.Contains("at least 1,008 characters", e.Message, StringComparison.Ordinal);
+        Assert.Empty(lookup.Set);
+        Assert.True(lookup.Add(new string(Bomb, 55).AsSpan()));
+        Assert.Equal(990, Assert.Single(lookup.Set).Length);
+    }
+#endif
+
     [Fact]
     public void SpanAndStreamMethods_HaveNoStringLimit_NormalizeTheBombInParts()
     {
