@@ -55,6 +55,7 @@ internal static class PlainRunTranslator
     /// loop must take; <see langword="false"/> when it ran out of room.</param>
     /// <returns>The source position after the translated text.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // full speed from the first call: no Tier-0 or OSR code
+    [SkipLocalsInit]
     internal static int Translate<TClassifier>(
         ref TClassifier classifier,
         NormalizationTables tables,
@@ -332,6 +333,10 @@ internal static class PlainRunTranslator
             ref char output = ref MemoryMarshal.GetReference(packed);
             if (pairs != 0)
             {
+                // Expand copies whole blocks from the packed lanes, reading past the n written ones (what it reads
+                // there is overwritten or left past the output): those lanes are cleared first, since the buffer is
+                // not zeroed on entry ([SkipLocalsInit]).
+                packed[n..].Clear();
                 n = Expand(ref output, n, kept, pairs, ref sec, ref MemoryMarshal.GetReference(expanded));
                 output = ref MemoryMarshal.GetReference(expanded);
             }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ArabicNorm.Internal;
 
 /// <summary>
@@ -106,6 +108,7 @@ internal abstract class VectorStrategy<TClassifier> : VectorStrategy
     public sealed override bool IsVectorized => true;
 
     /// <inheritdoc/>
+    [SkipLocalsInit]
     internal sealed override int Translate(
         NormalizationTables tables, ReadOnlySpan<char> source, int start, Span<char> destination, ref EngineState state, out bool stoppedAtCharacter)
     {
