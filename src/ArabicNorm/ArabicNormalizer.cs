@@ -113,6 +113,7 @@ public sealed partial class ArabicNormalizer
     /// <remarks>Allocates nothing. Splitting a text into blocks at any points gives the same output as one call.
     /// The output is the first <paramref name="charsWritten"/> characters of <paramref name="destination"/>; the
     /// characters after them may have been overwritten (a held-back tail is written, then given back).</remarks>
+    [System.Runtime.CompilerServices.SkipLocalsInit] // the engine it runs writes every field of its own before reading it
     public OperationStatus Normalize(
         ReadOnlySpan<char> source,
         Span<char> destination,

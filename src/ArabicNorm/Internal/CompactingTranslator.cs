@@ -53,7 +53,7 @@ internal static class CompactingTranslator
     // branches its vector temporaries would crowd.
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     internal static int TranslateRun<TClassifier>(
-        TClassifier classifier,
+        ref TClassifier classifier,
         NormalizationTables tables,
         ReadOnlySpan<char> source,
         Span<char> destination,

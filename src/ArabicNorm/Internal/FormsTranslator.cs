@@ -70,7 +70,7 @@ internal static class FormsTranslator
     // branches it would crowd.
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     internal static int TranslateRun<TClassifier>(
-        TClassifier classifier,
+        ref TClassifier classifier,
         NormalizationTables tables,
         in FormsTable table,
         ReadOnlySpan<char> source,
@@ -179,7 +179,7 @@ internal static class FormsTranslator
     // lookup's (and the JIT's inlining budget for that method).
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     internal static int TranslateMappedRun<TClassifier>(
-        TClassifier classifier,
+        ref TClassifier classifier,
         NormalizationTables tables,
         PageTable pageTable,
         ReadOnlySpan<char> source,

@@ -94,6 +94,7 @@ internal ref struct NormalizationEngine<TUnit, TCodec>
     /// <param name="isFinalBlock">Whether the source is the end of the text.</param>
     /// <returns>The outcome, as <see cref="ArabicNormalizer.Normalize(ReadOnlySpan{char}, Span{char}, out int, out int, bool)"/>
     /// documents it; <see cref="OperationStatus.InvalidData"/> when the codec finds invalid units at <paramref name="consumed"/>.</returns>
+    [SkipLocalsInit] // the constructor writes every field (C# zeroes those it does not name): no prologue zeroing
     internal static OperationStatus Run(
         NormalizationTables tables,
         ReadOnlySpan<TUnit> source,

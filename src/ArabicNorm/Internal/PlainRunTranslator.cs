@@ -44,7 +44,8 @@ internal static class PlainRunTranslator
 
     /// <summary>Translates whole blocks from <paramref name="start"/> while they need no more context than this
     /// class handles and the source and destination have a block's room.</summary>
-    /// <param name="classifier">The strategy's classifier, holding the per-options page maps.</param>
+    /// <param name="classifier">The strategy's classifier, holding the per-options page maps (by reference: its
+    /// vectors are not copied per call; it is not changed).</param>
     /// <param name="tables">The per-options tables; <see cref="NormalizationTables.PlainRun"/> must be enabled.</param>
     /// <param name="source">The whole source of the call.</param>
     /// <param name="start">Where to start; the engine has no pending contextual yeh here.</param>
@@ -54,8 +55,9 @@ internal static class PlainRunTranslator
     /// loop must take; <see langword="false"/> when it ran out of room.</param>
     /// <returns>The source position after the translated text.</returns>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // full speed from the first call: no Tier-0 or OSR code
+    [SkipLocalsInit]
     internal static int Translate<TClassifier>(
-        TClassifier classifier,
+        ref TClassifier classifier,
         NormalizationTables tables,
         ReadOnlySpan<char> source,
         int start,
@@ -147,7 +149,7 @@ internal static class PlainRunTranslator
             {
                 // Dense blocks (vocalized Search, mapped letters): looked up, compacted and written in registers, with
                 // no staging; a block with a lane that needs more goes on below.
-                int denseEnd = CompactingTranslator.TranslateRun(classifier, tables, source, destination, i, o, ref state, out int denseOut);
+                int denseEnd = CompactingTranslator.TranslateRun(ref classifier, tables, source, destination, i, o, ref state, out int denseOut);
                 if (denseEnd != i)
                 {
                     i = denseEnd;
@@ -181,12 +183,12 @@ internal static class PlainRunTranslator
                     if (blockMarks == 0 && touched != 0 && t.Page.HasEntries
                         && Unsafe.Add(ref s, BitOperations.TrailingZeroCount(touched)) < PlainRunTables.FormsBStart)
                     {
-                        formsEnd = FormsTranslator.TranslateMappedRun(classifier, tables, t.Page, source, destination, i, o, ref state, out formsOut);
+                        formsEnd = FormsTranslator.TranslateMappedRun(ref classifier, tables, t.Page, source, destination, i, o, ref state, out formsOut);
                     }
 
                     if (formsEnd == i)
                     {
-                        formsEnd = FormsTranslator.TranslateRun(classifier, tables, in t.Forms, source, destination, i, o, touched, ref state, out formsOut);
+                        formsEnd = FormsTranslator.TranslateRun(ref classifier, tables, in t.Forms, source, destination, i, o, touched, ref state, out formsOut);
                     }
 
                     if (formsEnd != i)
@@ -331,6 +333,10 @@ internal static class PlainRunTranslator
             ref char output = ref MemoryMarshal.GetReference(packed);
             if (pairs != 0)
             {
+                // Expand copies whole blocks from the packed lanes, reading past the n written ones (what it reads
+                // there is overwritten or left past the output): those lanes are cleared first, since the buffer is
+                // not zeroed on entry ([SkipLocalsInit]).
+                packed[n..].Clear();
                 n = Expand(ref output, n, kept, pairs, ref sec, ref MemoryMarshal.GetReference(expanded));
                 output = ref MemoryMarshal.GetReference(expanded);
             }

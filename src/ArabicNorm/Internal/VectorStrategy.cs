@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace ArabicNorm.Internal;
 
 /// <summary>
@@ -106,9 +108,14 @@ internal abstract class VectorStrategy<TClassifier> : VectorStrategy
     public sealed override bool IsVectorized => true;
 
     /// <inheritdoc/>
+    [SkipLocalsInit]
     internal sealed override int Translate(
-        NormalizationTables tables, ReadOnlySpan<char> source, int start, Span<char> destination, ref EngineState state, out bool stoppedAtCharacter) =>
-        PlainRunTranslator.Translate(TClassifier.Create(tables.PlainRun), tables, source, start, destination, ref state, out stoppedAtCharacter);
+        NormalizationTables tables, ReadOnlySpan<char> source, int start, Span<char> destination, ref EngineState state, out bool stoppedAtCharacter)
+    {
+        // Built here and passed by reference: the classifier's vectors (hundreds of bytes) are not copied per call.
+        TClassifier classifier = TClassifier.Create(tables.PlainRun);
+        return PlainRunTranslator.Translate(ref classifier, tables, source, start, destination, ref state, out stoppedAtCharacter);
+    }
 
     /// <inheritdoc/>
     internal sealed override int IndexOfCandidate(NormalizationTables tables, ReadOnlySpan<char> text, int start) =>

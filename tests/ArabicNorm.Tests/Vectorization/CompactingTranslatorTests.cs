@@ -456,7 +456,7 @@ public class CompactingTranslatorTests
             return 0;
         }
 
-        return CompactingTranslator.TranslateRun(classifier, tables, source, destination, 0, 0, ref state, out outEnd);
+        return CompactingTranslator.TranslateRun(ref classifier, tables, source, destination, 0, 0, ref state, out outEnd);
     }
 
     // Whether c is a one-to-one entry (plain or mapped) of the table.

@@ -192,11 +192,13 @@ public class MappedLaneTests
         switch (strategy)
         {
             case Avx2Strategy:
+                var avx2 = Avx2Strategy.Classifier.Create(tables.PlainRun);
                 return FormsTranslator.TranslateMappedRun(
-                    Avx2Strategy.Classifier.Create(tables.PlainRun), tables, tables.PlainRun.Page, source, destination, i, i, ref state, out outEnd);
+                    ref avx2, tables, tables.PlainRun.Page, source, destination, i, i, ref state, out outEnd);
             case Vector128Strategy:
+                var vector128 = Vector128Strategy.Classifier.Create(tables.PlainRun);
                 return FormsTranslator.TranslateMappedRun(
-                    Vector128Strategy.Classifier.Create(tables.PlainRun), tables, tables.PlainRun.Page, source, destination, i, i, ref state, out outEnd);
+                    ref vector128, tables, tables.PlainRun.Page, source, destination, i, i, ref state, out outEnd);
             default:
                 Assert.Fail($"No direct run for the {strategy.Name} strategy: add one.");
                 outEnd = 0;
