@@ -96,17 +96,24 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
 
         /// <remarks>As <see cref="IsPlainPair"/>, storing the four loaded registers when the test passes.</remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool TryCopyPair(ref char s, ref char d)
+        public bool TryCopyPair(ref char s, ref char d, out uint first, out uint second)
         {
             ref short q = ref Unsafe.As<char, short>(ref s);
             Vector256<short> a0 = Vector256.LoadUnsafe(ref q);
             Vector256<short> b0 = Vector256.LoadUnsafe(ref q, 16);
             Vector256<short> a1 = Vector256.LoadUnsafe(ref q, 32);
             Vector256<short> b1 = Vector256.LoadUnsafe(ref q, 48);
-            if (!Avx.TestZ(TouchedBytes(a0, b0) | TouchedBytes(a1, b1), _flip))
+            Vector256<byte> touched0 = TouchedBytes(a0, b0);
+            Vector256<byte> touched1 = TouchedBytes(a1, b1);
+            if (!Avx.TestZ(touched0 | touched1, _flip))
             {
+                first = touched0.ExtractMostSignificantBits();
+                second = touched1.ExtractMostSignificantBits();
                 return false;
             }
+
+            first = 0;
+            second = 0;
 
             ref short o = ref Unsafe.As<char, short>(ref d);
             a0.StoreUnsafe(ref o);

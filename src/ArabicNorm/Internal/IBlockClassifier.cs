@@ -45,9 +45,13 @@ internal interface IBlockClassifier<TSelf>
     /// <param name="s">The first code unit of the first block; <c>2 * BlockSize</c> code units are read.</param>
     /// <param name="d">Where the first goes; the destination may be the source or lie before it (every load comes
     /// before the first store).</param>
+    /// <param name="first">Receives the first block's <see cref="TouchedRaw"/> mask when the pair is not plain, from
+    /// the same loads; 0 otherwise.</param>
+    /// <param name="second">Receives the second block's <see cref="TouchedRaw"/> mask when the pair is not plain;
+    /// 0 otherwise.</param>
     /// <returns>Whether both blocks were plain (<see cref="IsPlainPair"/>) and were copied; nothing is written
     /// otherwise.</returns>
-    bool TryCopyPair(ref char s, ref char d);
+    bool TryCopyPair(ref char s, ref char d, out uint first, out uint second);
 
     /// <summary>Puts the bits of a <see cref="TouchedRaw"/> mask in lane order.</summary>
     /// <param name="raw">A <see cref="TouchedRaw"/> mask.</param>

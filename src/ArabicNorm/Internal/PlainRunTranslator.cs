@@ -1021,19 +1021,18 @@ internal static class PlainRunTranslator
                 }
 
                 // One test for both blocks, which are stored from the registers that classified them.
-                if (classifier.TryCopyPair(ref first, ref out0))
+                if (classifier.TryCopyPair(ref first, ref out0, out raw, out uint r1))
                 {
                     k += 2;
                     continue;
                 }
 
-                // Off the hot path: find which of the two has candidates.
-                raw = classifier.TouchedRaw(ref first);
+                // Off the hot path: the pair's masks say which of the two has candidates.
                 if (raw == 0)
                 {
                     Copy(ref first, ref out0);
                     k++;
-                    raw = classifier.TouchedRaw(ref Unsafe.Add(ref first, BlockSize));
+                    raw = r1;
                 }
 
                 break;

@@ -147,7 +147,7 @@ internal sealed class Vector128Strategy : VectorStrategy<Vector128Strategy.Class
 
         /// <remarks>As <see cref="IsPlainPair"/>, storing the eight loaded registers when the test passes.</remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool TryCopyPair(ref char s, ref char d)
+        public bool TryCopyPair(ref char s, ref char d, out uint first, out uint second)
         {
             ref ushort q = ref Unsafe.As<char, ushort>(ref s);
             Vector128<ushort> v0 = Vector128.LoadUnsafe(ref q);
@@ -158,10 +158,19 @@ internal sealed class Vector128Strategy : VectorStrategy<Vector128Strategy.Class
             Vector128<ushort> v5 = Vector128.LoadUnsafe(ref q, 40);
             Vector128<ushort> v6 = Vector128.LoadUnsafe(ref q, 48);
             Vector128<ushort> v7 = Vector128.LoadUnsafe(ref q, 56);
-            if (!NoHighBit(TouchedBytes(v0, v1) | TouchedBytes(v2, v3) | TouchedBytes(v4, v5) | TouchedBytes(v6, v7)))
+            Vector128<byte> t0 = TouchedBytes(v0, v1);
+            Vector128<byte> t1 = TouchedBytes(v2, v3);
+            Vector128<byte> t2 = TouchedBytes(v4, v5);
+            Vector128<byte> t3 = TouchedBytes(v6, v7);
+            if (!NoHighBit(t0 | t1 | t2 | t3))
             {
+                first = t0.ExtractMostSignificantBits() | (t1.ExtractMostSignificantBits() << 16);
+                second = t2.ExtractMostSignificantBits() | (t3.ExtractMostSignificantBits() << 16);
                 return false;
             }
+
+            first = 0;
+            second = 0;
 
             ref ushort o = ref Unsafe.As<char, ushort>(ref d);
             v0.StoreUnsafe(ref o);

@@ -64,7 +64,8 @@ public sealed class PairClassifierTests
         char[] output = new char[2 * Block];
         Array.Fill(pair, Filler);
         Assert.True(classifier.IsPlainPair(ref pair[0]));
-        Assert.True(classifier.TryCopyPair(ref pair[0], ref output[0]));
+        Assert.True(classifier.TryCopyPair(ref pair[0], ref output[0], out uint none0, out uint none1));
+        Assert.Equal((0u, 0u), (none0, none1));
         Assert.Equal(pair, output);
 
         for (int c = 0; c <= 0xFFFF; c++)
@@ -90,10 +91,10 @@ public sealed class PairClassifierTests
                 }
 
                 Array.Fill(output, '\uFFFF');
-                bool copied = classifier.TryCopyPair(ref pair[0], ref output[0]);
-                if (copied != plain)
+                bool copied = classifier.TryCopyPair(ref pair[0], ref output[0], out uint first, out uint second);
+                if (copied != plain || (!copied && (first, second) != (single0, single1)) || (copied && (first | second) != 0))
                 {
-                    Assert.Fail($"U+{c:X4} at lane {at}: TryCopyPair {copied}, IsPlainPair {plain}");
+                    Assert.Fail($"U+{c:X4} at lane {at}: TryCopyPair {copied} with masks {first:X8} {second:X8}, IsPlainPair {plain}, single blocks {single0:X8} {single1:X8}");
                 }
 
                 if (copied ? !output.AsSpan().SequenceEqual(pair) : output.AsSpan().IndexOfAnyExcept('\uFFFF') >= 0)
@@ -121,7 +122,7 @@ public sealed class PairClassifierTests
         {
             char[] buffer = new char[(2 * Block) + back];
             expected.CopyTo(buffer, back);
-            Assert.True(classifier.TryCopyPair(ref buffer[back], ref buffer[0]), $"back {back}");
+            Assert.True(classifier.TryCopyPair(ref buffer[back], ref buffer[0], out _, out _), $"back {back}");
             Assert.Equal(expected, buffer.AsSpan(0, 2 * Block).ToArray());
         }
     }
