@@ -81,8 +81,52 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
         public uint TouchedRaw(ref char p)
         {
             ref short q = ref Unsafe.As<char, short>(ref p);
-            Vector256<short> a = Vector256.LoadUnsafe(ref q);
-            Vector256<short> b = Vector256.LoadUnsafe(ref q, 16);
+            return TouchedBytes(Vector256.LoadUnsafe(ref q), Vector256.LoadUnsafe(ref q, 16)).ExtractMostSignificantBits();
+        }
+
+        /// <remarks>Bit 7 of each byte of the two blocks' touched vectors, ORed, tested with one <c>vptest</c>.</remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool IsPlainPair(ref char p)
+        {
+            ref short q = ref Unsafe.As<char, short>(ref p);
+            Vector256<byte> touched = TouchedBytes(Vector256.LoadUnsafe(ref q), Vector256.LoadUnsafe(ref q, 16))
+                | TouchedBytes(Vector256.LoadUnsafe(ref q, 32), Vector256.LoadUnsafe(ref q, 48));
+            return Avx.TestZ(touched, _flip);
+        }
+
+        /// <remarks>As <see cref="IsPlainPair"/>, storing the four loaded registers when the test passes.</remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryCopyPair(ref char s, ref char d, out uint first, out uint second)
+        {
+            ref short q = ref Unsafe.As<char, short>(ref s);
+            Vector256<short> a0 = Vector256.LoadUnsafe(ref q);
+            Vector256<short> b0 = Vector256.LoadUnsafe(ref q, 16);
+            Vector256<short> a1 = Vector256.LoadUnsafe(ref q, 32);
+            Vector256<short> b1 = Vector256.LoadUnsafe(ref q, 48);
+            Vector256<byte> touched0 = TouchedBytes(a0, b0);
+            Vector256<byte> touched1 = TouchedBytes(a1, b1);
+            if (!Avx.TestZ(touched0 | touched1, _flip))
+            {
+                first = touched0.ExtractMostSignificantBits();
+                second = touched1.ExtractMostSignificantBits();
+                return false;
+            }
+
+            first = 0;
+            second = 0;
+
+            ref short o = ref Unsafe.As<char, short>(ref d);
+            a0.StoreUnsafe(ref o);
+            b0.StoreUnsafe(ref o, 16);
+            a1.StoreUnsafe(ref o, 32);
+            b1.StoreUnsafe(ref o, 48);
+            return true;
+        }
+
+        /// <summary>The touched lanes of one block in bit 7 of their packed byte (the other bits mean nothing).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private Vector256<byte> TouchedBytes(Vector256<short> a, Vector256<short> b)
+        {
             Vector256<byte> ascii = Avx2.PackSignedSaturate(a, b).AsByte();
             Vector256<byte> nonAscii = Avx2.AddSaturate(ascii, _one);
             Vector256<byte> touched = Vector256.AndNot(nonAscii, Vector256.Equals(Lookup(a, b, _touchedLow, _touchedHigh), Vector256<byte>.Zero));
@@ -91,7 +135,7 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
                 touched |= Vector256.Equals(ascii, Vector256.Create((byte)' '));
             }
 
-            return touched.ExtractMostSignificantBits();
+            return touched;
         }
 
         /// <remarks>Code units below the page pack to 0 and those above it to 255; neither bit is set in the mark map.</remarks>

@@ -34,6 +34,25 @@ internal interface IBlockClassifier<TSelf>
     /// the page always are), or, while spaces collapse, when it is U+0020.</returns>
     uint TouchedRaw(ref char p);
 
+    /// <summary>Tests two consecutive blocks for touched lanes with one branch.</summary>
+    /// <param name="p">The first code unit of the first block; <c>2 * BlockSize</c> code units are read.</param>
+    /// <returns>Whether <see cref="TouchedRaw"/> is zero for both blocks.</returns>
+    /// <remarks>The touched vectors of the two blocks are combined before one test (<c>vptest</c> on x64), so that
+    /// clean text branches once per 64 code units rather than twice.</remarks>
+    bool IsPlainPair(ref char p);
+
+    /// <summary>Copies two consecutive blocks when both are plain, from the loads that classify them.</summary>
+    /// <param name="s">The first code unit of the first block; <c>2 * BlockSize</c> code units are read.</param>
+    /// <param name="d">Where the first goes; the destination may be the source or lie before it (every load comes
+    /// before the first store).</param>
+    /// <param name="first">Receives the first block's <see cref="TouchedRaw"/> mask when the pair is not plain, from
+    /// the same loads; 0 otherwise.</param>
+    /// <param name="second">Receives the second block's <see cref="TouchedRaw"/> mask when the pair is not plain;
+    /// 0 otherwise.</param>
+    /// <returns>Whether both blocks were plain (<see cref="IsPlainPair"/>) and were copied; nothing is written
+    /// otherwise.</returns>
+    bool TryCopyPair(ref char s, ref char d, out uint first, out uint second);
+
     /// <summary>Puts the bits of a <see cref="TouchedRaw"/> mask in lane order.</summary>
     /// <param name="raw">A <see cref="TouchedRaw"/> mask.</param>
     /// <returns>The same lanes, bit <c>k</c> for lane <c>k</c>.</returns>

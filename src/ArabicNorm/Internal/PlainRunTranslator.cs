@@ -793,10 +793,10 @@ internal static class PlainRunTranslator
         while (text.Length - i >= 2 * BlockSize)
         {
             ref char s = ref Unsafe.Add(ref t0, i);
-            uint r0 = classifier.TouchedRaw(ref s);
-            uint r1 = classifier.TouchedRaw(ref Unsafe.Add(ref s, BlockSize));
-            if ((r0 | r1) != 0)
+            if (!classifier.IsPlainPair(ref s))
             {
+                uint r0 = classifier.TouchedRaw(ref s);
+                uint r1 = classifier.TouchedRaw(ref Unsafe.Add(ref s, BlockSize));
                 uint touched = Refine(classifier, ref s, r0, i > 0 && Unsafe.Add(ref s, -1) == ' ', out _);
                 if (touched != 0)
                 {
@@ -981,7 +981,8 @@ internal static class PlainRunTranslator
     /// <para>Inside a run of copied blocks every lane is an entry of its own, so the code unit before a block tells
     /// whether a space at its first lane follows a space (no lane of such a run writes U+0020 but a U+0020: while spaces
     /// collapse, every other space is a special entry).</para>
-    /// <para>The hot loop tests the raw masks of two blocks for zero; a block with candidates goes to
+    /// <para>The hot loop tests two blocks with one branch (<see cref="IBlockClassifier{TSelf}.TryCopyPair"/>, which
+    /// also stores them); a block with candidates goes to
     /// <see cref="TryTakeSparse"/>, which copies it when its candidates are a few one-to-one lanes and lone kept marks
     /// (news text: a digit, a FARSI YEH, a quotation mark, a tanween in one block in five) and otherwise ends the
     /// run in front of it.</para>
@@ -999,7 +1000,7 @@ internal static class PlainRunTranslator
         int k = 0;
         while (true)
         {
-            // The hot loop: two blocks a step, their raw masks only tested for zero. It leaves with block k's raw
+            // The hot loop: two blocks a step, tested together with one branch. It leaves with block k's raw
             // mask not zero, or ends the run when every block was copied.
             uint raw;
             while (true)
@@ -1025,24 +1026,22 @@ internal static class PlainRunTranslator
                     break;
                 }
 
-                uint r0 = classifier.TouchedRaw(ref first);
-                uint r1 = classifier.TouchedRaw(ref Unsafe.Add(ref first, BlockSize));
-                if ((r0 | r1) != 0)
+                // One test for both blocks, which are stored from the registers that classified them.
+                if (classifier.TryCopyPair(ref first, ref out0, out raw, out uint r1))
                 {
-                    raw = r0;
-                    if (r0 == 0)
-                    {
-                        Copy(ref first, ref out0);
-                        k++;
-                        raw = r1;
-                    }
-
-                    break;
+                    k += 2;
+                    continue;
                 }
 
-                Copy(ref first, ref out0);
-                Copy(ref Unsafe.Add(ref first, BlockSize), ref Unsafe.Add(ref out0, BlockSize));
-                k += 2;
+                // Off the hot path: the pair's masks say which of the two has candidates.
+                if (raw == 0)
+                {
+                    Copy(ref first, ref out0);
+                    k++;
+                    raw = r1;
+                }
+
+                break;
             }
 
             // The one place a block with candidates is looked at: copied and patched, or the end of the run.
