@@ -35,7 +35,7 @@ internal static class CompactingTranslator
     /// <summary>Translates blocks from <paramref name="i"/> while each one is dense and every candidate lane is one this
     /// class takes, and the source and destination have a block's room.</summary>
     /// <typeparam name="TClassifier">The strategy's classifier, which looks the page lanes up.</typeparam>
-    /// <param name="classifier">The classifier.</param>
+    /// <param name="classifierRef">The classifier.</param>
     /// <param name="tables">The per-options tables.</param>
     /// <param name="source">The whole source of the call.</param>
     /// <param name="destination">The whole destination of the call.</param>
@@ -53,7 +53,7 @@ internal static class CompactingTranslator
     // branches its vector temporaries would crowd.
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     internal static int TranslateRun<TClassifier>(
-        ref TClassifier classifier,
+        ref TClassifier classifierRef,
         NormalizationTables tables,
         ReadOnlySpan<char> source,
         Span<char> destination,
@@ -63,6 +63,7 @@ internal static class CompactingTranslator
         out int outEnd)
         where TClassifier : struct, IBlockClassifier<TClassifier>
     {
+        TClassifier classifier = classifierRef; // in registers through the loop (see PlainRunTranslator.CopyPlain)
         const int Block = PlainRunTranslator.BlockSize;
         ref char src0 = ref MemoryMarshal.GetReference(source);
         ref char dst0 = ref MemoryMarshal.GetReference(destination);

@@ -53,7 +53,7 @@ internal static class FormsTranslator
     /// <summary>Translates blocks from <paramref name="i"/> while every candidate lane of a block is one this class takes
     /// (see <see cref="TryTranslate"/>) and the source and destination have a block's room.</summary>
     /// <typeparam name="TClassifier">The strategy's classifier: the AVX2 one gets the 256-bit lookup.</typeparam>
-    /// <param name="classifier">The classifier, for the candidates of the blocks after the first.</param>
+    /// <param name="classifierRef">The classifier, for the candidates of the blocks after the first.</param>
     /// <param name="tables">The per-options tables.</param>
     /// <param name="table">The forms table (<see cref="PlainRunTables.Forms"/>).</param>
     /// <param name="source">The whole source of the call.</param>
@@ -70,7 +70,7 @@ internal static class FormsTranslator
     // branches it would crowd.
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     internal static int TranslateRun<TClassifier>(
-        ref TClassifier classifier,
+        ref TClassifier classifierRef,
         NormalizationTables tables,
         in FormsTable table,
         ReadOnlySpan<char> source,
@@ -82,6 +82,7 @@ internal static class FormsTranslator
         out int outEnd)
         where TClassifier : struct, IBlockClassifier<TClassifier>
     {
+        TClassifier classifier = classifierRef; // in registers through the loop (see PlainRunTranslator.CopyPlain)
         const int Block = PlainRunTranslator.BlockSize;
         ref char src0 = ref MemoryMarshal.GetReference(source);
         ref char dst0 = ref MemoryMarshal.GetReference(destination);
@@ -150,7 +151,7 @@ internal static class FormsTranslator
     /// one-to-one lane or a lone kept mark, the Arabic-page lanes among them in registers, and the source and
     /// destination have a block's room.</summary>
     /// <typeparam name="TClassifier">The strategy's classifier, which looks the page lanes up.</typeparam>
-    /// <param name="classifier">The classifier.</param>
+    /// <param name="classifierRef">The classifier.</param>
     /// <param name="tables">The per-options tables.</param>
     /// <param name="pageTable">The Arabic page table (<see cref="PlainRunTables.Page"/>), with some entry.</param>
     /// <param name="source">The whole source of the call.</param>
@@ -179,7 +180,7 @@ internal static class FormsTranslator
     // lookup's (and the JIT's inlining budget for that method).
     [MethodImpl(MethodImplOptions.AggressiveOptimization | MethodImplOptions.NoInlining)]
     internal static int TranslateMappedRun<TClassifier>(
-        ref TClassifier classifier,
+        ref TClassifier classifierRef,
         NormalizationTables tables,
         PageTable pageTable,
         ReadOnlySpan<char> source,
@@ -190,6 +191,7 @@ internal static class FormsTranslator
         out int outEnd)
         where TClassifier : struct, IBlockClassifier<TClassifier>
     {
+        TClassifier classifier = classifierRef; // in registers through the loop (see PlainRunTranslator.CopyPlain)
         const int Block = PlainRunTranslator.BlockSize;
         const int Last = Block - 1;
         ref char src0 = ref MemoryMarshal.GetReference(source);

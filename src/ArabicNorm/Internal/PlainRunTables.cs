@@ -119,7 +119,8 @@ internal sealed class PlainRunTables
 
     /// <summary>Gets the Presentation Forms-B table: for U+FE80 + <c>k</c>, the low byte of its table entry when that
     /// is a letter U+06xx, otherwise 0 (looked up one by one).</summary>
-    internal FormsBTable FormsB { get; }
+    /// <remarks>A field, read in place (<see langword="in"/>).</remarks>
+    internal readonly FormsBTable FormsB;
 
     /// <summary>Gets the Presentation Forms-B table of <see cref="FormsTranslator"/>: <see cref="FormsB"/> with the
     /// LAM-ALEF ligatures, whose two letters it writes in registers.</summary>

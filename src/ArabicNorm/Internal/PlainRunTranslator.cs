@@ -71,7 +71,6 @@ internal static class PlainRunTranslator
         bool collapse = !t.SpaceIsPlain;
         bool hasFormsB = t.HasFormsB;
         bool hasMarks = t.HasMarks;
-        FormsBTable formsBTable = t.FormsB;
         Span<char> staged = stackalloc char[BlockSize];
         Span<char> seconds = stackalloc char[BlockSize]; // the second output character of each pair lane
         Span<char> packed = stackalloc char[(2 * BlockSize) + 8]; // room for one whole-block copy from any lane
@@ -101,7 +100,7 @@ internal static class PlainRunTranslator
                 int plain = 1;
                 if (blocks > 1)
                 {
-                    plain += CopyPlain(classifier, map, ref Unsafe.Add(ref s, BlockSize), ref Unsafe.Add(ref dst0, o + BlockSize), blocks - 1, hasMarks, out touched);
+                    plain += CopyPlain(in classifier, map, ref Unsafe.Add(ref s, BlockSize), ref Unsafe.Add(ref dst0, o + BlockSize), blocks - 1, hasMarks, out touched);
                 }
 
                 i += plain * BlockSize;
@@ -199,7 +198,7 @@ internal static class PlainRunTranslator
                     }
                 }
 
-                formsB = TranslateFormsB(ref s, ref st, in formsBTable);
+                formsB = TranslateFormsB(ref s, ref st, in t.FormsB);
             }
             else
             {
@@ -638,8 +637,9 @@ internal static class PlainRunTranslator
     /// <returns>The lanes translated.</returns>
     /// <remarks>Written once with the cross-platform API: the lookup of 128 entries is eight 16-byte lookups
     /// (<see cref="ShuffleBytes"/>) on the low four bits of <c>c - U+FE80</c>, each kept where the high bits pick its
-    /// piece.</remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// piece. Not inlined: the JIT would otherwise load the table's eight vectors on entry to
+    /// <see cref="Translate"/> and keep them on its stack, a cost every call paid, PDF text or not.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static uint TranslateFormsB(ref char s, ref char staged, in FormsBTable table)
     {
         ref ushort src = ref Unsafe.As<char, ushort>(ref s);
@@ -968,7 +968,7 @@ internal static class PlainRunTranslator
 
     /// <summary>Copies blocks that follow a plain block while their output is their source or needs no more than a few
     /// one-to-one lanes patched, two at a time.</summary>
-    /// <param name="classifier">The classifier.</param>
+    /// <param name="classifierRef">The classifier (not changed).</param>
     /// <param name="map">The per-options table (<see cref="NormalizationTables.Map"/>).</param>
     /// <param name="s">The first source code unit; the code unit before it is plain output.</param>
     /// <param name="d">Where the first goes.</param>
@@ -989,9 +989,13 @@ internal static class PlainRunTranslator
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // full speed from the first call: no Tier-0 or OSR code
     private static int CopyPlain<TClassifier>(
-        TClassifier classifier, ReadOnlySpan<char> map, ref char s, ref char d, int blocks, bool hasMarks, out uint touched)
+        ref readonly TClassifier classifierRef, ReadOnlySpan<char> map, ref char s, ref char d, int blocks, bool hasMarks, out uint touched)
         where TClassifier : struct, IBlockClassifier<TClassifier>
     {
+        // A local copy, which the JIT keeps in registers through the loop (a parameter by value costs a block copy per
+        // call; reading through the reference reloads the maps in every step).
+        TClassifier classifier = classifierRef;
+
         // In place after a deletion the output of a block overlaps its own source: its patched lanes are then left to
         // the translator's staged branches, which read the whole block before they write.
         nint gap = Unsafe.ByteOffset(ref d, ref s);
