@@ -54,6 +54,7 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
 
         // The constants are fields too: the classifier lives in registers through a loop, where the JIT would otherwise
         // broadcast them again in every iteration.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // built once per vector-path call: no call, no Tier-0 copy
         private Classifier(PlainRunTables t)
         {
             _page = Vector256.Create((short)0x0600);
@@ -68,6 +69,7 @@ internal sealed class Avx2Strategy : VectorStrategy<Avx2Strategy.Classifier>
             _spaceIsPlain = t.SpaceIsPlain;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Classifier Create(PlainRunTables tables) => new(tables);
 
         public bool SpaceIsPlain => _spaceIsPlain;

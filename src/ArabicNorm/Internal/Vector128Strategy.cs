@@ -48,6 +48,7 @@ internal sealed class Vector128Strategy : VectorStrategy<Vector128Strategy.Class
         private readonly Vector128<byte> _marksHigh;
         private readonly bool _spaceIsPlain;
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)] // built once per vector-path call: no call, no Tier-0 copy
         private Classifier(PlainRunTables t)
         {
             _touchedLow = t.ArabicTouchedRowsLow;
@@ -57,6 +58,7 @@ internal sealed class Vector128Strategy : VectorStrategy<Vector128Strategy.Class
             _spaceIsPlain = t.SpaceIsPlain;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static Classifier Create(PlainRunTables tables) => new(tables);
 
         public bool SpaceIsPlain => _spaceIsPlain;
