@@ -31,6 +31,8 @@ public class ChangeReportEdgeTests
     [InlineData("Search", "\uD83B\uDE00", 1, "CompatibilityForms=1")]
     [InlineData("Search", "\uD83B\uDE00 \u00A0x", 4, "CompatibilityForms=1 Spaces=1")]
     [InlineData("Search", "\uD83D\uDE00  \uD83D\uDE00", 4, "Spaces=1")] // two GRINNING FACEs around a run of two SPACEs
+    // The first supplementary character (LINEAR B SYLLABLE B008 A, U+10000) is not looked up in the BMP table.
+    [InlineData("Search", "\uD800\uDC00  \u06CC", 4, "Letters=1 Spaces=1")]
     // Already normalized texts: nothing changed, a surrogate pair is one character, a lone surrogate one.
     [InlineData("Default", "a\uD83D\uDE00b", 3, "")]
     [InlineData("Default", "\uD83D\uDE00", 1, "")]
