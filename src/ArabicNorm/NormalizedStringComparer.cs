@@ -34,8 +34,8 @@ public sealed class NormalizedStringComparer : StringComparer
     , IAlternateEqualityComparer<ReadOnlySpan<char>, string?>
 #endif
 {
-    // Normalized forms are hashed in blocks of this many chars, so that the hash does not depend on the pieces they
-    // were read in.
+    // Normalized forms shorter than this are hashed whole; longer ones in blocks of this many chars, so that the hash
+    // does not depend on the pieces they were read in.
     private const int HashBlock = 256;
 
     private readonly ArabicNormalizer _normalizer;
@@ -215,27 +215,43 @@ public sealed class NormalizedStringComparer : StringComparer
     [System.Runtime.CompilerServices.SkipLocalsInit] // both buffers are written before they are read
     internal int GetHashCodeCore(ReadOnlySpan<char> text)
     {
-        // The hash depends on the normalized form only: it combines the randomized Marvin hashes (what
-        // string.GetHashCode computes) of the form's HashBlock-char blocks, counted from the start of the form,
-        // whatever pieces the reader returned. The last block, full or not (even empty), is hashed too, so the
-        // sequence of block hashes stands for the whole form.
+        // The hash depends on the normalized form only: shorter than HashBlock chars, it is the randomized Marvin
+        // hash of that form (what string.GetHashCode computes); longer forms combine the Marvin hashes of their
+        // HashBlock-char blocks, counted from the start of the form, whatever pieces the reader returned. The last
+        // block, full or not (even empty), is hashed too, so the sequence of block hashes stands for the whole form.
+        int restart = RestartScan.Find(_normalizer.Tables, text);
+        if (restart < 0 && text.Length < HashBlock)
+        {
+            // A speed path only (a short key that needs no normalizing, the common dictionary case): the loop below
+            // would copy the text into the block buffer and hash the same chars.
+            return string.GetHashCode(text);
+        }
+
         Span<char> buffer = stackalloc char[NormalizedChunkReader.BufferSize];
         Span<char> block = stackalloc char[HashBlock];
-        var reader = new NormalizedChunkReader(_normalizer.Tables, text, RestartScan.Find(_normalizer.Tables, text), buffer);
+        var reader = new NormalizedChunkReader(_normalizer.Tables, text, restart, buffer);
         var hash = default(HashCode);
         int filled = 0;
+        int length = 0;
         while (reader.TryRead(out ReadOnlySpan<char> chunk))
         {
-            int take = Math.Min(HashBlock - filled, chunk.Length);
-            chunk[..take].CopyTo(block[filled..]);
-            filled += take;
-            chunk = chunk[take..];
-            if (filled < HashBlock)
+            length += chunk.Length;
+            if (filled > 0)
             {
-                continue;
-            }
+                // Also a speed path: with the block buffer empty, this would copy the piece's first block and hash
+                // the same chars the loop below hashes in place.
+                int take = Math.Min(HashBlock - filled, chunk.Length);
+                chunk[..take].CopyTo(block[filled..]);
+                filled += take;
+                chunk = chunk[take..];
+                if (filled < HashBlock)
+                {
+                    continue;
+                }
 
-            hash.Add(string.GetHashCode(block));
+                hash.Add(string.GetHashCode(block));
+                filled = 0;
+            }
 
             // Whole blocks straight from the piece: the same chars in the same blocks as if they had been copied.
             while (chunk.Length >= HashBlock)
@@ -246,6 +262,12 @@ public sealed class NormalizedStringComparer : StringComparer
 
             chunk.CopyTo(block);
             filled = chunk.Length;
+        }
+
+        if (length < HashBlock)
+        {
+            // No block was full: the whole normalized form is in the block buffer.
+            return string.GetHashCode(block[..filled]);
         }
 
         hash.Add(string.GetHashCode(block[..filled]));
