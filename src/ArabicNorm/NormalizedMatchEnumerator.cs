@@ -29,7 +29,7 @@ public ref struct NormalizedMatchEnumerator
         _sourceLength = sourceLength;
         _query = query;
         _wholeWords = wholeWords;
-        _position = query.IsEmpty ? normalized.Length + 1 : 0;
+        _position = 0;
         Current = default;
     }
 
@@ -50,18 +50,18 @@ public ref struct NormalizedMatchEnumerator
     public bool MoveNext()
     {
         // An empty query (also that of a default instance) matches nothing.
-        if (_query.IsEmpty || _position > _normalized.Length)
+        if (_query.IsEmpty)
         {
             return false;
         }
 
+        // After the last match the search fails again from where it stopped, so MoveNext keeps returning false.
         if (MatchFinder.TryFindNext(_normalized, _sourceIndices, _sourceLength, _query, _wholeWords, ref _position, out Range match))
         {
             Current = match;
             return true;
         }
 
-        _position = _normalized.Length + 1;
         return false;
     }
 }

@@ -34,7 +34,7 @@ public sealed class NormalizedStringComparer : StringComparer
     , IAlternateEqualityComparer<ReadOnlySpan<char>, string?>
 #endif
 {
-    // Normalized forms up to this long are hashed whole; longer ones in blocks of this many chars, so that the hash
+    // Normalized forms shorter than this are hashed whole; longer ones in blocks of this many chars, so that the hash
     // does not depend on the pieces they were read in.
     private const int HashBlock = 256;
 
@@ -74,6 +74,7 @@ public sealed class NormalizedStringComparer : StringComparer
         return CompareCore(x, y);
     }
 
+    [System.Runtime.CompilerServices.SkipLocalsInit] // a reader writes its buffer before it hands out any of it
     internal int CompareCore(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
     {
         if (x.SequenceEqual(y))
@@ -89,9 +90,9 @@ public sealed class NormalizedStringComparer : StringComparer
             return x.SequenceCompareTo(y);
         }
 
-        // A text the rules leave as it is is read in place and needs no buffer.
-        Span<char> bufferX = restartX < 0 ? default : stackalloc char[NormalizedChunkReader.BufferSizeFor(x.Length)];
-        Span<char> bufferY = restartY < 0 ? default : stackalloc char[NormalizedChunkReader.BufferSizeFor(y.Length)];
+        // A text the rules leave as it is is read in place and does not use its buffer.
+        Span<char> bufferX = stackalloc char[NormalizedChunkReader.BufferSize];
+        Span<char> bufferY = stackalloc char[NormalizedChunkReader.BufferSize];
         var readerX = new NormalizedChunkReader(_normalizer.Tables, x, restartX, bufferX);
         var readerY = new NormalizedChunkReader(_normalizer.Tables, y, restartY, bufferY);
         scoped ReadOnlySpan<char> chunkX = default;
@@ -211,18 +212,22 @@ public sealed class NormalizedStringComparer : StringComparer
         return GetHashCodeCore(obj);
     }
 
+    [System.Runtime.CompilerServices.SkipLocalsInit] // both buffers are written before they are read
     internal int GetHashCodeCore(ReadOnlySpan<char> text)
     {
         // The hash depends on the normalized form only: shorter than HashBlock chars, it is the randomized Marvin
         // hash of that form (what string.GetHashCode computes); longer forms combine the Marvin hashes of their
-        // HashBlock-char blocks, counted from the start of the form, whatever pieces the reader returned.
+        // HashBlock-char blocks, counted from the start of the form, whatever pieces the reader returned. The last
+        // block, full or not (even empty), is hashed too, so the sequence of block hashes stands for the whole form.
         int restart = RestartScan.Find(_normalizer.Tables, text);
         if (restart < 0 && text.Length < HashBlock)
         {
+            // A speed path only (a short key that needs no normalizing, the common dictionary case): the loop below
+            // would copy the text into the block buffer and hash the same chars.
             return string.GetHashCode(text);
         }
 
-        Span<char> buffer = restart < 0 ? default : stackalloc char[NormalizedChunkReader.BufferSizeFor(text.Length)];
+        Span<char> buffer = stackalloc char[NormalizedChunkReader.BufferSize];
         Span<char> block = stackalloc char[HashBlock];
         var reader = new NormalizedChunkReader(_normalizer.Tables, text, restart, buffer);
         var hash = default(HashCode);
@@ -233,6 +238,8 @@ public sealed class NormalizedStringComparer : StringComparer
             length += chunk.Length;
             if (filled > 0)
             {
+                // Also a speed path: with the block buffer empty, this would copy the piece's first block and hash
+                // the same chars the loop below hashes in place.
                 int take = Math.Min(HashBlock - filled, chunk.Length);
                 chunk[..take].CopyTo(block[filled..]);
                 filled += take;
@@ -264,7 +271,6 @@ public sealed class NormalizedStringComparer : StringComparer
         }
 
         hash.Add(string.GetHashCode(block[..filled]));
-        hash.Add(length);
         return hash.ToHashCode();
     }
 
@@ -292,7 +298,12 @@ public sealed class NormalizedStringComparer : StringComparer
     {
         // A new key is stored, even for a text that is already normalized: the span is not a string to hand back.
         int restart = RestartScan.Find(_normalizer.Tables, text);
-        int exactLength = restart < 0 ? -1 : _normalizer.CheckResultFitsString(text[restart..], restart, "alternate");
-        return EngineDriver.NormalizeToString(_normalizer.Tables, text, restart, exactLength);
+        if (restart < 0)
+        {
+            return new string(text);
+        }
+
+        return EngineDriver.NormalizeToString(
+            _normalizer.Tables, text, restart, _normalizer.CheckResultFitsString(text[restart..], restart, "alternate"));
     }
 }

@@ -86,14 +86,11 @@ internal static class MatchFinder
 
     private static bool TryFindHit(ReadOnlySpan<char> normalized, ReadOnlySpan<char> query, bool wholeWords, ref int position, out int hit)
     {
-        while (position <= normalized.Length - query.Length)
+        // position never passes normalized.Length (it moves to just after a hit at most), and a search there finds
+        // nothing; a failed search from where it stopped fails again.
+        int found;
+        while ((found = normalized[position..].IndexOf(query, StringComparison.Ordinal)) >= 0)
         {
-            int found = normalized[position..].IndexOf(query, StringComparison.Ordinal);
-            if (found < 0)
-            {
-                break;
-            }
-
             hit = position + found;
             if (!SplitsSurrogatePair(normalized, hit) && !SplitsSurrogatePair(normalized, hit + query.Length)
                 && (!wholeWords || IsWholeWord(normalized, hit, query.Length)))
@@ -106,8 +103,7 @@ internal static class MatchFinder
             position = hit + 1;
         }
 
-        position = normalized.Length;
-        hit = -1;
+        hit = 0; // not read: no hit
         return false;
     }
 
@@ -120,13 +116,14 @@ internal static class MatchFinder
     /// sides are not both word characters.</summary>
     internal static bool IsWholeWord(ReadOnlySpan<char> text, int start, int length)
     {
+        // At either end of the text the decoder reads an empty span and gives U+FFFD, which is not a word character.
         int end = start + length;
-        if (start > 0 && IsWordBefore(text, start) && IsWordAt(text, start))
+        if (IsWordBefore(text, start) && IsWordAt(text, start))
         {
             return false;
         }
 
-        return end >= text.Length || !IsWordAt(text, end) || !IsWordBefore(text, end);
+        return !IsWordAt(text, end) || !IsWordBefore(text, end);
     }
 
     /// <summary>Tells whether a character is a word character: a letter, mark, number or connector punctuation

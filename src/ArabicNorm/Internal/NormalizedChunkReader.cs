@@ -21,11 +21,9 @@ internal ref struct NormalizedChunkReader
     /// may reach back into) fits several times over, so each engine call makes progress.</summary>
     internal const int MinBufferSize = 128;
 
-    /// <summary>The largest buffer the comparer gives a reader: few engine calls for long texts, 2 KB of stack.</summary>
-    internal const int MaxBufferSize = 1024;
-
-    /// <summary>Gets the buffer size for a text: about its length, within the bounds above.</summary>
-    internal static int BufferSizeFor(int textLength) => Math.Clamp(textLength + 32, MinBufferSize, MaxBufferSize);
+    /// <summary>The buffer the comparer gives a reader, whatever the text's length: few engine calls for long texts,
+    /// 2 KB of stack, left unzeroed (the engine writes what a piece hands out).</summary>
+    internal const int BufferSize = 1024;
 
     private readonly NormalizationTables _tables;
     private readonly Span<char> _buffer;
@@ -36,7 +34,8 @@ internal ref struct NormalizedChunkReader
     /// <param name="tables">The normalizer's tables.</param>
     /// <param name="text">The text.</param>
     /// <param name="restart">What <see cref="RestartScan.Find"/> gives for it.</param>
-    /// <param name="buffer">At least <see cref="MinBufferSize"/> chars; empty when <paramref name="restart"/> is -1.</param>
+    /// <param name="buffer">At least <see cref="MinBufferSize"/> chars; not used (it may be empty) when
+    /// <paramref name="restart"/> is -1.</param>
     internal NormalizedChunkReader(NormalizationTables tables, ReadOnlySpan<char> text, int restart, Span<char> buffer)
     {
         _tables = tables;

@@ -17,9 +17,9 @@ internal sealed class ReportAccumulator(NormalizationTables tables, ChangeCatego
     private CategoryCounts _counts; // inline: the report is a copy of it, nothing is allocated per snapshot
     private long _characters;
 
-    // CollapseSpaces only: whether the output so far ends with a space (a run is open), and whether a U+0020 of the
-    // run has been counted as the kept one.
-    private bool _inSpaceRun;
+    // CollapseSpaces only: whether the output so far ends with a run of spaces one U+0020 of which has been counted
+    // as the run's kept one. A run whose kept U+0020 has not been seen yet needs no state of its own: its characters
+    // are counted alike whether it is open or not.
     private bool _runHasKeptSpace;
 
     /// <summary>Adds the report of one consumed block.</summary>
@@ -39,28 +39,6 @@ internal sealed class ReportAccumulator(NormalizationTables tables, ChangeCatego
         int i = 0;
         while (i < source.Length)
         {
-            // The common case: a character that is its own only output, and not a space a run could take. Its units
-            // are the n output units mapped to it when the next output comes from i + n: no character maps to its
-            // own units followed by more, and a character cannot end after where the next one starts.
-            int n = 0;
-            while (k + n < sourceIndexes.Length && sourceIndexes[k + n] == i)
-            {
-                n++;
-            }
-
-            if (n > 0 && i + n <= source.Length
-                && (k + n < sourceIndexes.Length ? sourceIndexes[k + n] == i + n : i + n == source.Length)
-                && !source[i].Equals(space)
-                && output.Slice(k, n).SequenceEqual(source.Slice(i, n)))
-            {
-                _characters++;
-                _inSpaceRun = false;
-                _runHasKeptSpace = false;
-                k += n;
-                i += n;
-                continue;
-            }
-
             int length = TCodec.Read(source, i, isFinalBlock: true, out int value);
             int outStart = k;
             while (k < sourceIndexes.Length && sourceIndexes[k] == i)
@@ -70,44 +48,35 @@ internal sealed class ReportAccumulator(NormalizationTables tables, ChangeCatego
 
             _characters++;
             ReadOnlySpan<TUnit> produced = output[outStart..k];
-            if (tables.CollapseSpaces && value <= 0xFFFF && map[value] == NormalizationTables.CollapsibleSpace)
+            ReadOnlySpan<TUnit> own = source.Slice(i, length);
+            i += length;
+            if (tables.CollapseSpaces && value < map.Length && map[value] == NormalizationTables.CollapsibleSpace)
             {
                 // A run of spaces becomes one U+0020, which the engine attributes to the first character of the run,
                 // or, when a block boundary falls inside the run, to its last. Either way the report says the same:
                 // the first U+0020 of the run is kept, every other character of the run changed.
-                if (!_inSpaceRun)
-                {
-                    _inSpaceRun = true;
-                    _runHasKeptSpace = false;
-                }
-
                 if (value == ' ' && !_runHasKeptSpace)
                 {
                     _runHasKeptSpace = true;
                 }
                 else
                 {
-                    byte own = categories.Get(tables, value);
-                    _counts[own == ChangeCategories.Unchanged ? (byte)NormalizationCategory.Spaces : own]++;
+                    byte alone = categories.Get(tables, value);
+                    _counts[alone == ChangeCategories.Unchanged ? (byte)NormalizationCategory.Spaces : alone]++;
                 }
 
-                i += length;
                 continue;
             }
 
-            if (!produced.IsEmpty)
+            // Output that ends with a space continues the run, other output ends it; a deleted character (no output)
+            // leaves it as it is. The last unit tells: U+0020 is one unit in UTF-16 and in UTF-8, and no other
+            // character ends with that unit.
+            if (!produced.IsEmpty && !produced[^1].Equals(space))
             {
-                // Output that ends with a space opens a run (or continues the open one); other output ends it.
-                bool endsWithSpace = TCodec.Read(produced, LastCharStart<TUnit, TCodec>(produced), isFinalBlock: true, out int last) > 0 && last == ' ';
-                if (!endsWithSpace || !_inSpaceRun)
-                {
-                    _runHasKeptSpace = false;
-                }
-
-                _inSpaceRun = endsWithSpace;
+                _runHasKeptSpace = false;
             }
 
-            if (!produced.SequenceEqual(source.Slice(i, length)))
+            if (!produced.SequenceEqual(own))
             {
                 byte category = categories.Get(tables, value);
                 if (category == ChangeCategories.Unchanged)
@@ -118,8 +87,6 @@ internal sealed class ReportAccumulator(NormalizationTables tables, ChangeCatego
 
                 _counts[category]++;
             }
-
-            i += length;
         }
     }
 
@@ -143,23 +110,6 @@ internal sealed class ReportAccumulator(NormalizationTables tables, ChangeCatego
     {
         _characters++;
         _counts[categories.Get(tables, value)]++;
-    }
-
-    private static int LastCharStart<TUnit, TCodec>(ReadOnlySpan<TUnit> units)
-        where TUnit : unmanaged, IEquatable<TUnit>
-        where TCodec : struct, ICodeUnitCodec<TUnit>
-    {
-        // Outputs are short (at most one expansion): walk them from the start.
-        int start = 0;
-        int i = 0;
-        while (i < units.Length)
-        {
-            start = i;
-            int length = TCodec.Read(units, i, isFinalBlock: true, out _);
-            i += length > 0 ? length : 1;
-        }
-
-        return start;
     }
 
     /// <summary>Returns the report so far.</summary>

@@ -31,6 +31,8 @@ public class ChangeReportEdgeTests
     [InlineData("Search", "\uD83B\uDE00", 1, "CompatibilityForms=1")]
     [InlineData("Search", "\uD83B\uDE00 \u00A0x", 4, "CompatibilityForms=1 Spaces=1")]
     [InlineData("Search", "\uD83D\uDE00  \uD83D\uDE00", 4, "Spaces=1")] // two GRINNING FACEs around a run of two SPACEs
+    // The first supplementary character (LINEAR B SYLLABLE B008 A, U+10000) is not looked up in the BMP table.
+    [InlineData("Search", "\uD800\uDC00  \u06CC", 4, "Letters=1 Spaces=1")]
     // Already normalized texts: nothing changed, a surrogate pair is one character, a lone surrogate one.
     [InlineData("Default", "a\uD83D\uDE00b", 3, "")]
     [InlineData("Default", "\uD83D\uDE00", 1, "")]
@@ -48,6 +50,21 @@ public class ChangeReportEdgeTests
         Check("Default", "\uD800a\uDC00", 3, "");  // a high and a low surrogate, apart
         Check("Default", "\uDC00\uD800", 2, "");   // a low surrogate before a high one: no pair
         Check("Default", "\uD800\uD83D\uDE00", 2, ""); // a lone high surrogate, then a pair
+
+        // The same in texts that change (FARSI YEH becomes YEH), whose characters are counted one by one.
+        Check("Default", "\u06CC\uD800", 2, "Letters=1");           // a high surrogate that ends a changed text
+        Check("Default", "\uD800\u06CC\uDC00", 3, "Letters=1");     // a high and a low surrogate around the letter
+        Check("Search", "\u06CC  \uD800", 4, "Letters=1 Spaces=1"); // after a collapsed run of spaces
+    }
+
+    [Fact]
+    public void GetChangeReport_NullCharacterBetweenRuns_EndsTheFirstRun()
+    {
+        // U+0000 is output as it is, so it ends the run of SPACEs before it like any other character: the SPACE after
+        // it starts a new run and is its kept U+0020. (The report looks at an output's last code unit, and U+0000 is
+        // the one unit that equals a default code unit.) FARSI YEH makes the text one that changes.
+        Check("Search", "  \u0000 \u06CC", 5, "Letters=1 Spaces=1");
+        Check("Search", "\u06CC \u0000  ", 5, "Letters=1 Spaces=1");
     }
 
     private static void Check(string options, string text, long characters, string changes)
