@@ -71,12 +71,10 @@ internal static class PlainRunTranslator
         bool collapse = !t.SpaceIsPlain;
         bool hasFormsB = t.HasFormsB;
         bool hasMarks = t.HasMarks;
-        // One stack buffer for the four scratch blocks (one probe and one pointer on entry, not four).
-        Span<char> scratch = stackalloc char[BlockSize + BlockSize + (2 * BlockSize) + 8 + (3 * BlockSize) + 8];
-        Span<char> staged = scratch.Slice(0, BlockSize);
-        Span<char> seconds = scratch.Slice(BlockSize, BlockSize); // the second output character of each pair lane
-        Span<char> packed = scratch.Slice(2 * BlockSize, (2 * BlockSize) + 8); // room for one whole-block copy from any lane
-        Span<char> expanded = scratch.Slice((4 * BlockSize) + 8);
+        Span<char> staged = stackalloc char[BlockSize];
+        Span<char> seconds = stackalloc char[BlockSize]; // the second output character of each pair lane
+        Span<char> packed = stackalloc char[(2 * BlockSize) + 8]; // room for one whole-block copy from any lane
+        Span<char> expanded = stackalloc char[(3 * BlockSize) + 8];
 
         int i = start;
         int o = state.Out;
