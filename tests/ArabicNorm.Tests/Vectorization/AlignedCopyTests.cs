@@ -28,9 +28,9 @@ public class AlignedCopyTests
         char[] sourceBuffer = GC.AllocateArray<char>((8 * Block) + 64, pinned: true);
         char[] expectedBuffer = GC.AllocateArray<char>((3 * 8 * Block) + 128, pinned: true);
         char[] actualBuffer = GC.AllocateArray<char>((3 * 8 * Block) + 128, pinned: true);
-        for (int sourceAlignment = 0; sourceAlignment < Block; sourceAlignment++)
+        foreach (int sourceAlignment in VectorTestSize.Offsets(Block))
         {
-            for (int destinationAlignment = 0; destinationAlignment < Block; destinationAlignment++)
+            foreach (int destinationAlignment in VectorTestSize.Offsets(Block))
             {
                 foreach (int length in s_lengths)
                 {
@@ -71,7 +71,7 @@ public class AlignedCopyTests
         var scalar = new ArabicNormalizer(options, VectorStrategy.Scalar);
         Assert.False(vector.CanLengthen);
         char[] buffer = GC.AllocateArray<char>((10 * Block) + 64, pinned: true);
-        for (int alignment = 0; alignment < Block; alignment++)
+        foreach (int alignment in VectorTestSize.Offsets(Block))
         {
             foreach (int deletions in new[] { 0, 1, 15, 16, 17, 31, 32, 33, 40, 48 })
             {

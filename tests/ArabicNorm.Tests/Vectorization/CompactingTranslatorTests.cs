@@ -160,9 +160,10 @@ public class CompactingTranslatorTests
             }
         }
 
+        int laneStep = VectorTestSize.LaneStep();
         foreach (char d in deletable)
         {
-            for (int lane = 0; lane < Block; lane++)
+            for (int lane = VectorTestSize.FirstLane(d); lane < Block; lane += laneStep)
             {
                 // Three dense blocks; the code unit under test in the middle one, alone or as a run of three that may
                 // run into the next block.
@@ -222,7 +223,7 @@ public class CompactingTranslatorTests
         string alphabet = Letters + Diacritics + Diacritics + Gaps + Deletions(scalar.Tables) + "   ";
         var random = new Random(43);
         char[] buffer = new char[(6 * Block) + 16];
-        for (int round = 0; round < 800; round++)
+        for (int round = 0; round < VectorTestSize.Rounds(800); round++)
         {
             int length = random.Next(6 * Block);
             var text = new StringBuilder(length);
@@ -330,6 +331,7 @@ public class CompactingTranslatorTests
         ushort[] want = new ushort[Block];
         Array.Fill(block, Filler);
         int translatedCount = 0;
+        int laneStep = VectorTestSize.LaneStep();
         for (int c = 0; c <= 0xFFFF; c++)
         {
             char unit = (char)c;
@@ -340,7 +342,7 @@ public class CompactingTranslatorTests
                 || (entry is > '\0' and < '\u0040' and not ' ' && !pageLowBytes.Contains(entry));
             bool expected = inPage && entry != unit && writable;
             translatedCount += expected ? 1 : 0;
-            for (int lane = 0; lane < Block; lane++)
+            for (int lane = VectorTestSize.FirstLane(c); lane < Block; lane += laneStep)
             {
                 block[lane] = unit;
                 uint bit = 1u << lane;

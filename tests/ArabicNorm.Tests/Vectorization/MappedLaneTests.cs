@@ -53,11 +53,12 @@ public class MappedLaneTests
         char filler = Plain(tables);
         char mapped = PageMapped(tables);
         int taken = 0;
+        int laneStep = VectorTestSize.LaneStep();
         foreach (char c in Relevant(tables))
         {
             char entry = tables.Map[c];
             bool mustTake = !NormalizationTables.IsSpecial(entry) || entry == NormalizationTables.Delete;
-            for (int lane = 0; lane < Block; lane++)
+            for (int lane = VectorTestSize.FirstLane(c); lane < Block; lane += laneStep)
             {
                 char[] source = new char[4 * Block];
                 source.AsSpan().Fill(filler);
@@ -110,7 +111,7 @@ public class MappedLaneTests
         string relevant = Relevant(tables);
         var random = new Random(optionSet.Length * 131);
         int taken = 0;
-        for (int round = 0; round < 200; round++)
+        for (int round = 0; round < VectorTestSize.Rounds(200); round++)
         {
             char[] buffer = new char[9 * Block];
             buffer.AsSpan(0, Block).Fill(filler);
