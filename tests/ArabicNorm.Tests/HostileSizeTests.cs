@@ -1,3 +1,5 @@
+using ArabicNorm.Internal;
+
 namespace ArabicNorm.Tests;
 
 /// <summary>
@@ -141,5 +143,81 @@ public class HostileSizeTests
         Assert.Equal(18_000, writer.ToString().Length);
         Assert.Equal(18_000, normalizer.GetNormalizedLength(text));
         Assert.Equal(1000, normalizer.GetChangeReport(text).ChangedCharacters);
+    }
+
+    [Fact]
+    public void Normalize_PlainTextOverTheLimit_FailsInTheTablePass()
+    {
+        // Plain letters are certain output: the one table pass proves the result too long ("at least"), before the
+        // engine counts anything. A FARSI YEH (to YEH, so the text is not returned as it is), then 1,000 BEH, over a
+        // limit of 1,000.
+        string text = "\u06CC" + new string('\u0628', 1000); // ARABIC LETTER FARSI YEH, ARABIC LETTER BEH
+        ArgumentException e = Assert.Throws<ArgumentException>(() => WithLimit(1000).Normalize(text));
+        Assert.Contains("has at least 1,001 characters, more than the 1,000 a string can hold", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Normalize_EveryExpansionOverTheLimit_FailsInTheTablePass()
+    {
+        // Every BMP compatibility form whose whole result is plain letters counts in the table pass: 100 of them over
+        // a limit one short of their result fail there ("at least"), and the limit of their result lets them through.
+        ArabicNormalizer normalizer = ArabicNormalizer.Default;
+        ReadOnlySpan<char> map = normalizer.Tables.Map;
+        int checkedForms = 0;
+        for (int c = 0xFB50; c <= 0xFEFF; c++)
+        {
+            string one = normalizer.Normalize(((char)c).ToString());
+            if (map[c] < NormalizationTables.ExpansionBase || one.Length < 2 || !IsPlain(map, one))
+            {
+                continue;
+            }
+
+            string text = new((char)c, 100);
+            int length = 100 * one.Length;
+            ArgumentException e = Assert.Throws<ArgumentException>(() => WithLimit(length - 1).Normalize(text));
+            Assert.Contains($"has at least {length:N0} characters", e.Message, StringComparison.Ordinal);
+            Assert.Equal(length, WithLimit(length).Normalize(text).Length);
+            checkedForms++;
+        }
+
+        Assert.True(checkedForms > 100, $"only {checkedForms} forms checked");
+    }
+
+    private static bool IsPlain(ReadOnlySpan<char> map, string text)
+    {
+        foreach (char e in text)
+        {
+            if (map[e] != e)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [Fact]
+    public void GetNormalizedLength_ResultPastIntMaxValue_ThrowsOverflowException()
+    {
+        // 120,000,000 ligatures give 2,160,000,000 characters: more than int.MaxValue, as documented. 240 MB of input.
+        char[] text = GC.AllocateUninitializedArray<char>(120_000_000);
+        text.AsSpan().Fill(Bomb);
+        Assert.Throws<OverflowException>(() => ArabicNormalizer.Default.GetNormalizedLength(text));
+    }
+
+    [Fact]
+    public void GetNormalizedUtf8Length_ResultPastIntMaxValue_ThrowsOverflowException()
+    {
+        // U+FDFA is 3 bytes of UTF-8, and its result (15 letters of 2 bytes, 3 spaces of 1) 33: 66,000,000 of them
+        // (198 MB) give 2,178,000,000 bytes, more than int.MaxValue.
+        byte[] one = System.Text.Encoding.UTF8.GetBytes(Bomb.ToString());
+        Assert.Equal(33, System.Text.Encoding.UTF8.GetByteCount(ArabicNormalizer.Default.Normalize(Bomb.ToString())));
+        byte[] text = GC.AllocateUninitializedArray<byte>(66_000_000 * one.Length);
+        for (int k = 0; k < text.Length; k += one.Length)
+        {
+            one.CopyTo(text, k);
+        }
+
+        Assert.Throws<OverflowException>(() => ArabicNormalizer.Default.GetNormalizedUtf8Length(text));
     }
 }

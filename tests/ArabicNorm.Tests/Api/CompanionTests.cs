@@ -256,6 +256,19 @@ public class CompanionTests
         AssertInvalidUtf8(source, 5002, () => ArabicNormalizer.Default.IsNormalizedUtf8(source));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(600)]
+    [InlineData(1100)]
+    public void IsNormalizedUtf8_ExpansionAfterAPlainPrefix_IsFalse(int prefix)
+    {
+        // The UTF-8 check compares 512-byte rounds of output with the source: a round that ends in an expansion writes
+        // more than the source has left, and that alone answers false (U+FDFA, 3 bytes, gives 18 letters).
+        byte[] source = [.. new byte[prefix].Select(_ => (byte)'a'), .. Encoding.UTF8.GetBytes("\uFDFA")];
+        Assert.False(ArabicNormalizer.Default.IsNormalizedUtf8(source));
+        Assert.True(ArabicNormalizer.Default.IsNormalizedUtf8(ArabicNormalizer.Default.NormalizeUtf8(source)));
+    }
+
     // ---- NormalizeInPlace, CanLengthen ----
 
     [Property(Arbitrary = [typeof(Generators), typeof(ApiArbitraries)], MaxTest = 400)]
