@@ -263,7 +263,8 @@ public class CompanionTests
     public void IsNormalizedUtf8_ExpansionAfterAPlainPrefix_IsFalse(int prefix)
     {
         // The UTF-8 check compares 512-byte rounds of output with the source: a round that ends in an expansion writes
-        // more than the source has left, and that alone answers false (U+FDFA, 3 bytes, gives 18 letters).
+        // more than the source has left, and that alone answers false (U+FDFA ARABIC LIGATURE SALLALLAHOU ALAYHE
+        // WASALLAM, 3 bytes, gives 18 characters).
         byte[] source = [.. new byte[prefix].Select(_ => (byte)'a'), .. Encoding.UTF8.GetBytes("\uFDFA")];
         Assert.False(ArabicNormalizer.Default.IsNormalizedUtf8(source));
         Assert.True(ArabicNormalizer.Default.IsNormalizedUtf8(ArabicNormalizer.Default.NormalizeUtf8(source)));
