@@ -64,11 +64,10 @@ internal sealed partial class BlockPump<TUnit, TCodec> : IDisposable
     private int _end;
     private int _compactAt = CompactionLength;
 
-    // Where _input[_start] lies in the original source, and how many code units compaction removed from the pending
-    // region (all of them before any code unit not yet examined).
+    // How many code units of the original source the engine consumed or compaction removed. Compaction removes
+    // only what comes before the first invalid code unit of the tail, so an invalid unit the engine reports at
+    // _input[_start + k] lies at _sourceOffset + k in the source.
     private long _sourceOffset;
-    private long _removed;
-    private int _compactedEnd;
 
     /// <summary>Initializes a pump with buffers of <paramref name="initialLength"/>.</summary>
     /// <param name="tables">The normalizer's tables.</param>
@@ -92,8 +91,9 @@ internal sealed partial class BlockPump<TUnit, TCodec> : IDisposable
     /// <summary>Gets the offset, in source code units, of the invalid data that <see cref="PumpState.InvalidData"/> reports.</summary>
     internal long InvalidDataOffset { get; private set; }
 
-    /// <summary>Gets the number of source code units normalized so far.</summary>
-    internal long SourceConsumed => _sourceOffset + _removed;
+    /// <summary>Gets the number of source code units the engine consumed or compaction removed so far: never more
+    /// than was read, and all of the source once the pump has finished.</summary>
+    internal long SourceConsumed => _sourceOffset;
 
     /// <summary>Gets the buffer the next read fills.</summary>
     /// <returns>Room after the pending input; never empty.</returns>
@@ -109,7 +109,6 @@ internal sealed partial class BlockPump<TUnit, TCodec> : IDisposable
         if (_start > 0)
         {
             _input.AsSpan(_start, pending).CopyTo(_input);
-            _compactedEnd = Math.Max(0, _compactedEnd - _start);
             _start = 0;
             _end = pending;
         }
@@ -123,12 +122,8 @@ internal sealed partial class BlockPump<TUnit, TCodec> : IDisposable
             // The engine gave back a long tail: drop what it deletes without effect. What stays is one combining
             // sequence at most; the next compaction waits until the tail has doubled, so each costs what was read.
             int compacted = RemoveDroppedCharacters(_input.AsSpan(0, pending));
-            if (compacted < pending)
-            {
-                _removed += pending - compacted;
-                _compactedEnd = compacted;
-                _end = compacted;
-            }
+            _sourceOffset += pending - compacted;
+            _end = compacted;
 
             _compactAt = Math.Max(CompactionLength, compacted * 2);
         }
@@ -172,13 +167,6 @@ internal sealed partial class BlockPump<TUnit, TCodec> : IDisposable
         output = _output.AsMemory(0, written);
         _start += consumed;
         _sourceOffset += consumed;
-        if (_removed > 0 && _start >= _compactedEnd)
-        {
-            // What compaction removed lies before this point: count it as consumed.
-            _sourceOffset += _removed;
-            _removed = 0;
-            _compactedEnd = 0;
-        }
 
         switch (status)
         {
@@ -202,8 +190,8 @@ internal sealed partial class BlockPump<TUnit, TCodec> : IDisposable
             case OperationStatus.NeedMoreData:
                 return PumpState.NeedInput;
             default:
-                // Everything compaction removed lies before the invalid code unit.
-                InvalidDataOffset = _sourceOffset + _removed;
+                // Everything compaction removed lies before the invalid code unit, and is counted in _sourceOffset.
+                InvalidDataOffset = _sourceOffset;
                 return PumpState.InvalidData;
         }
     }
