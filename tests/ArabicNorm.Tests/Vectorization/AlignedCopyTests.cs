@@ -28,9 +28,10 @@ public class AlignedCopyTests
         char[] sourceBuffer = GC.AllocateArray<char>((8 * Block) + 64, pinned: true);
         char[] expectedBuffer = GC.AllocateArray<char>((3 * 8 * Block) + 128, pinned: true);
         char[] actualBuffer = GC.AllocateArray<char>((3 * 8 * Block) + 128, pinned: true);
-        foreach (int sourceAlignment in VectorTestSize.Offsets(Block))
+        int[] alignments = VectorTestSize.Offsets(Block);
+        foreach (int sourceAlignment in alignments)
         {
-            foreach (int destinationAlignment in VectorTestSize.Offsets(Block))
+            foreach (int destinationAlignment in alignments)
             {
                 foreach (int length in s_lengths)
                 {

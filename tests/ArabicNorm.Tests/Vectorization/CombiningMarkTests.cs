@@ -32,7 +32,8 @@ public class CombiningMarkTests
         (ArabicNormalizer vector, ArabicNormalizer scalar) = Pair(strategy, optionSet);
         var random = new Random(29);
         char[] buffer = new char[(6 * Block) + 64];
-        for (int round = 0; round < VectorTestSize.Rounds(600); round++)
+        int rounds = VectorTestSize.Rounds(600);
+        for (int round = 0; round < rounds; round++)
         {
             string text = MakeMarked(random, random.Next(6 * Block));
             int alignment = round % 16;

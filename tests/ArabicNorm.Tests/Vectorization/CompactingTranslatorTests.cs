@@ -223,7 +223,8 @@ public class CompactingTranslatorTests
         string alphabet = Letters + Diacritics + Diacritics + Gaps + Deletions(scalar.Tables) + "   ";
         var random = new Random(43);
         char[] buffer = new char[(6 * Block) + 16];
-        for (int round = 0; round < VectorTestSize.Rounds(800); round++)
+        int rounds = VectorTestSize.Rounds(800);
+        for (int round = 0; round < rounds; round++)
         {
             int length = random.Next(6 * Block);
             var text = new StringBuilder(length);

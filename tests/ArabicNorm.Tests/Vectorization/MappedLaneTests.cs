@@ -111,7 +111,8 @@ public class MappedLaneTests
         string relevant = Relevant(tables);
         var random = new Random(optionSet.Length * 131);
         int taken = 0;
-        for (int round = 0; round < VectorTestSize.Rounds(200); round++)
+        int rounds = VectorTestSize.Rounds(200);
+        for (int round = 0; round < rounds; round++)
         {
             char[] buffer = new char[9 * Block];
             buffer.AsSpan(0, Block).Fill(filler);

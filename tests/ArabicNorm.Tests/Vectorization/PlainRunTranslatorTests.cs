@@ -78,12 +78,13 @@ public class PlainRunTranslatorTests
         (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(strategy, optionSet);
         var random = new Random(optionSet.GetHashCode(StringComparison.Ordinal) & 0xFFFF); // the same texts for every strategy
         char[] buffer = new char[(5 * Block) + 32];
+        int[] alignments = VectorTestSize.Offsets(16);
         foreach (int hardPercent in new[] { 0, 1, 5 })
         {
             for (int length = 0; length <= 5 * Block; length++)
             {
                 string text = VectorScalarOracle.MakeText(random, length, hardPercent);
-                foreach (int alignment in VectorTestSize.Offsets(16))
+                foreach (int alignment in alignments)
                 {
                     text.CopyTo(0, buffer, alignment, text.Length);
                     ReadOnlySpan<char> source = buffer.AsSpan(alignment, text.Length);
@@ -104,7 +105,8 @@ public class PlainRunTranslatorTests
         (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(strategy, optionSet);
         const string Alphabet = "  \u00A0\u064E\u0640\u0628\u0627\u200B\u200C\u06CC\u0629"; // spaces, FATHA, TATWEEL, BEH, ALEF, ZWSP, ZWNJ, FARSI YEH, TEH MARBUTA
         var random = new Random(17);
-        for (int round = 0; round < VectorTestSize.Rounds(4000); round++)
+        int rounds = VectorTestSize.Rounds(4000);
+        for (int round = 0; round < rounds; round++)
         {
             char[] text = new char[random.Next(4 * Block)];
             for (int k = 0; k < text.Length; k++)
@@ -202,7 +204,8 @@ public class PlainRunTranslatorTests
         // Streaming: NeedMoreData gives back open entries; the vector path must leave them exactly as the scalar loop.
         (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(strategy, optionSet);
         var random = new Random(11);
-        for (int round = 0; round < VectorTestSize.Rounds(200); round++)
+        int rounds = VectorTestSize.Rounds(200);
+        for (int round = 0; round < rounds; round++)
         {
             string text = VectorScalarOracle.MakeText(random, random.Next(8 * Block), random.Next(4));
             int chunk = 1 + random.Next(3 * Block);
@@ -217,7 +220,8 @@ public class PlainRunTranslatorTests
     {
         (ArabicNormalizer vector, ArabicNormalizer scalar) = VectorScalarOracle.Pair(strategy, optionSet);
         var random = new Random(13);
-        for (int round = 0; round < VectorTestSize.Rounds(3000); round++)
+        int rounds = VectorTestSize.Rounds(3000);
+        for (int round = 0; round < rounds; round++)
         {
             string text = VectorScalarOracle.MakeText(random, random.Next(6 * Block), random.Next(3));
             string normalized = scalar.Normalize(text);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ArabicNorm.Internal;
 
 namespace ArabicNorm.Tests.Vectorization;
@@ -21,8 +20,6 @@ internal static class VectorTestSize
     public const string EnvironmentVariable = "ARABICNORM_VECTOR_TESTS";
 
     private const int Block = PlainRunTranslator.BlockSize;
-
-    private static readonly ConcurrentDictionary<string, byte> s_announced = new(StringComparer.Ordinal);
 
     /// <summary>Gets whether the loops are sampled (<c>ARABICNORM_VECTOR_TESTS=reduced</c>).</summary>
     public static bool IsReduced { get; } = Environment.GetEnvironmentVariable(EnvironmentVariable) == "reduced";
@@ -59,7 +56,7 @@ internal static class VectorTestSize
     }
 
     /// <summary>Gets the step between the lanes a code unit is tried in: 1 (every lane), or half a block when reduced.
-    /// Start at <see cref="FirstLane"/>.</summary>
+    /// Start at <see cref="FirstLane"/>. Like the other samplings, ask once per test, before the loop.</summary>
     /// <returns>The step.</returns>
     public static int LaneStep()
     {
@@ -78,13 +75,7 @@ internal static class VectorTestSize
     /// <returns>The lane.</returns>
     public static int FirstLane(int c) => IsReduced ? c % (Block / 2) : 0;
 
-    // One warning per test and sampling, however often a loop asks.
-    private static void Announce(string what)
-    {
-        string key = $"{TestContext.Current.Test?.UniqueID}|{what}";
-        if (s_announced.TryAdd(key, 0))
-        {
-            TestContext.Current.AddWarning($"{EnvironmentVariable}=reduced: {what}. A full run (the default) tries them all.");
-        }
-    }
+    // Each test asks once per sampling, before its loops: one warning each.
+    private static void Announce(string what) =>
+        TestContext.Current.AddWarning($"{EnvironmentVariable}=reduced: {what}. A full run (the default) tries them all.");
 }
