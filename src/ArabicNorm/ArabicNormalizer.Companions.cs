@@ -103,9 +103,10 @@ public sealed partial class ArabicNormalizer
     /// characters after the returned length are left with unspecified content (parts of the original text).</para>
     /// <para>Supported when every character normalizes to at most as many code units as it has, and no Stream-Safe
     /// joiner can be added: then the engine never writes ahead of what it has read, and it runs over the text as
-    /// both source and destination. An option set qualifies when it keeps
-    /// <see cref="ArabicNormalizerOptions.FoldCompatibilityForms"/> off and either keeps
-    /// <see cref="ArabicNormalizerOptions.ComposeHamza"/> off or deletes every Arabic mark.</para>
+    /// both source and destination. An option set qualifies when it keeps both
+    /// <see cref="ArabicNormalizerOptions.FoldCompatibilityForms"/> and <see cref="ArabicNormalizerOptions.ComposeHamza"/>
+    /// off. With <see cref="ArabicNormalizerOptions.ComposeHamza"/> on, kept marks are sorted and can take a joiner, and
+    /// <see cref="ArabicNormalizerOptions.RemoveDiacritics"/> does not change that: it keeps the marks of U+08CA..U+08FF.</para>
     /// </remarks>
     public int NormalizeInPlace(Span<char> text)
     {

@@ -14,7 +14,8 @@ namespace ArabicNorm.Internal;
 /// 30</c>; the bound is that sum's largest ratio to the input length, times the input length. It is reached by a text
 /// made of the worst character alone (U+FDFA: 18 characters, 33 bytes), within one joiner for texts of marks.</para>
 /// <para>Only the combining sequences of <see cref="ArabicNormalizerOptions.ComposeHamza"/> are split by joiners, and
-/// only in front of a mark that is written: with it off, or with every Arabic mark deleted, weights are zero.</para>
+/// only in front of a mark that is written: with it off, weights are zero. <see cref="ArabicNormalizerOptions.RemoveDiacritics"/>
+/// does not make them zero: it keeps the marks of U+08CA..U+08FF, which are sorted and take joiners.</para>
 /// </remarks>
 internal sealed class LengthBounds
 {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using ArabicNorm.Tests.Properties;
@@ -156,6 +157,8 @@ public class CompanionTests
         Assert.Equal("length", negative.ParamName);
         ArgumentOutOfRangeException huge = Assert.Throws<ArgumentOutOfRangeException>(() => ArabicNormalizer.Default.GetMaxNormalizedLength(int.MaxValue / 18 + 1));
         Assert.Equal("length", huge.ParamName);
+        Assert.Contains((18L * ((int.MaxValue / 18) + 1)).ToString("N0", CultureInfo.CurrentCulture), huge.Message); // the bound it would be
+        Assert.Contains("normalize it in parts", huge.Message);
         Assert.Equal(18 * (int.MaxValue / 18), ArabicNormalizer.Default.GetMaxNormalizedLength(int.MaxValue / 18)); // the largest that fits
         ArgumentOutOfRangeException utf8 = Assert.Throws<ArgumentOutOfRangeException>(() => ArabicNormalizer.Default.GetMaxNormalizedUtf8Length(-5));
         Assert.Equal("byteCount", utf8.ParamName);
@@ -183,6 +186,33 @@ public class CompanionTests
     {
         var normalizer = new ArabicNormalizer(NoLengthening());
         Assert.Equal(4321, normalizer.GetMaxNormalizedUtf8Length(4321));
+    }
+
+    [Theory]
+    [InlineData(30)]
+    [InlineData(300)]
+    public void GetMaxNormalizedLength_DiacriticsRemovedWithHamzaComposed_CountsTheJoinerOfTheMarksKept(int n)
+    {
+        // RemoveDiacritics deletes the marks of spec 3.7, not U+08CA..U+08FF (Arabic Extended-A): those are kept and
+        // sorted, so with ComposeHamza on they still take a Stream-Safe joiner, and the options can lengthen a text.
+        var normalizer = new ArabicNormalizer(new ArabicNormalizerOptions
+        {
+            FoldCompatibilityForms = false, ComposeHamza = true, RemoveDiacritics = true,
+        });
+        string marks = new('\u08E4', n); // ARABIC CURLY FATHA
+        Assert.Equal(n + ((n - 1) / 30), normalizer.GetNormalizedLength(marks));
+        Assert.Equal(n + (n / 30), normalizer.GetMaxNormalizedLength(n));
+        Assert.True(normalizer.CanLengthen);
+        Assert.Throws<InvalidOperationException>(() => normalizer.NormalizeInPlace(marks.ToCharArray()));
+
+        // With ComposeHamza off nothing is sorted, no joiner is written, and nothing lengthens.
+        var unsorted = new ArabicNormalizer(new ArabicNormalizerOptions
+        {
+            FoldCompatibilityForms = false, ComposeHamza = false, RemoveDiacritics = true,
+        });
+        Assert.Equal(marks, unsorted.Normalize(marks));
+        Assert.Equal(n, unsorted.GetMaxNormalizedLength(n));
+        Assert.False(unsorted.CanLengthen);
     }
 
     // ---- UTF-8: length, IsNormalized, byte[], Try ----
@@ -344,6 +374,8 @@ public class CompanionTests
         char[] text = "\uFDFA".ToCharArray();
         InvalidOperationException e = Assert.Throws<InvalidOperationException>(() => ArabicNormalizer.Default.NormalizeInPlace(text));
         Assert.Contains(nameof(ArabicNormalizer.CanLengthen), e.Message);
+        Assert.Contains("Stream-Safe joiner", e.Message); // the second reason
+        Assert.Contains($"a buffer of {nameof(ArabicNormalizer.GetMaxNormalizedLength)} characters", e.Message); // what to do
         Assert.Equal('\uFDFA', text[0]); // untouched
         Assert.Throws<InvalidOperationException>(() => ArabicNormalizer.Search.NormalizeInPlace(text));
         Assert.Throws<InvalidOperationException>(() => ArabicNormalizer.Persian.NormalizeInPlace(text));

@@ -1,3 +1,4 @@
+using System.Text;
 using ArabicNorm.Internal;
 
 namespace ArabicNorm.Tests.Streaming;
@@ -99,6 +100,46 @@ public class BlockPumpTests
         Assert.Equal(18 * text.Length, output.Length);
         Assert.Equal(0, pull.Drain(one));
         Assert.Equal(initialLength, pump.InputLength);
+    }
+
+    [Fact]
+    public void Step_NoWholeResultFitsTheOutput_GrowsItAndGoesOn()
+    {
+        // BEH and 30 CURLY FATHA (three bytes each in UTF-8, kept and reordered as one combining sequence): the sequence
+        // is written whole, in 92 bytes, and the pump's smallest output buffer holds 64. The step that cannot write
+        // it makes no progress at all, and the pump must grow its output before the next one.
+        byte[] source = Encoding.UTF8.GetBytes("\u0628" + new string('\u08E4', 30) + " \u0628");
+        byte[] expected = ArabicNormalizer.Default.NormalizeUtf8(source);
+        using var pump = new BlockPump<byte, Utf8Codec>(ArabicNormalizer.Default.Tables, null, 16);
+        var output = new List<byte>();
+        int read = 0;
+        int stalls = 0;
+        PumpState state;
+        do
+        {
+            Memory<byte> buffer = pump.GetReadBuffer();
+            int n = Math.Min(buffer.Length, source.Length - read);
+            source.AsSpan(read, n).CopyTo(buffer.Span);
+            read += n;
+            pump.Advance(n);
+            int steps = 0;
+            do
+            {
+                state = pump.Step(n == 0, out ReadOnlyMemory<byte> chunk);
+                output.AddRange(chunk.ToArray());
+                if (state == PumpState.Continue && chunk.IsEmpty)
+                {
+                    stalls++;
+                }
+
+                Assert.True(++steps < 100, "the pump stopped making progress");
+            }
+            while (state == PumpState.Continue);
+        }
+        while (state != PumpState.Finished);
+
+        Assert.Equal(expected, output.ToArray());
+        Assert.Equal(1, stalls); // the sequence did not fit once, and did after the growth
     }
 
     /// <summary>A reader whose async read never looks at the token, and counts its reads.</summary>
