@@ -19,6 +19,11 @@ per-file table as merge.py:
   Seen on 2026-12-01 at load 40-56 under nice 19, where a restarted test host missed the connection timeout; a
   mutant logged this way (ReportAccumulator.cs, `k + n < ...` -> `<=`) fails 20 tests when applied by hand.
   Counted like Pending, outside the score.
+- StaticTimeout: a Timeout of a mutant Stryker runs against every test, on a fresh test host (a mutant in a static
+  initializer: the log names no test count for it). Stryker 5.1's MTP runner gives such a session the same timeout
+  as any other (about `additional-timeout`), while the whole filter on a fresh host takes longer than that: on
+  2026-12-03 (run E5, `additional-timeout` 40 s) each of them ran 46 to 47 s and was cut off, whether or not the
+  mutant changed anything. Not a verdict: counted like Pending, and listed by --timeouts for a check by hand.
 - Pending: to be tested ("will be tested against"), but the log ends first. Pending mutants are not in the score;
   the table says how many there are.
 
@@ -31,6 +36,7 @@ import argparse
 import os
 import re
 from collections import Counter, defaultdict
+from datetime import datetime
 
 MARKER = "src/ArabicNorm/"
 
@@ -39,8 +45,10 @@ def parse(path):
     current_file = None
     created = {}            # id -> (file, original, replacement, mutator)
     uncovered = set()
-    to_test = set()
+    to_test = {}            # id -> number of tests Stryker named for it
     verdict = {}            # id -> "failed" | "success"
+    started = {}            # id -> time its session started
+    duration = {}           # id -> seconds its session took
     active = {}             # runner -> id
     timed_out = set()
     crashed = set()         # the runner's test host crashed or never connected: the verdict that follows is none
@@ -58,13 +66,14 @@ def parse(path):
         if m:
             uncovered.add(int(m.group(1)))
             continue
-        m = re.search(r"Mutant (\d+) will be tested against", line)
+        m = re.search(r"Mutant (\d+) will be tested against \((\d+)\) tests", line)
         if m:
-            to_test.add(int(m.group(1)))
+            to_test[int(m.group(1))] = int(m.group(2))
             continue
         m = re.search(r'"(MtpRunner-\d+)": Testing mutant\(s\) \["(\d+)"', line)
         if m:
             active[m.group(1)] = int(m.group(2))
+            started[int(m.group(2))] = stamp(line)
             continue
         m = re.search(r'"(MtpRunner-\d+)": Test run timed out for', line)
         if m and m.group(1) in active:
@@ -77,7 +86,16 @@ def parse(path):
         m = re.search(r'Test run for "(\d+): [^"]*" is "(\w+)"', line)
         if m:
             verdict[int(m.group(1))] = m.group(2)
-    return created, uncovered, to_test, verdict, timed_out, crashed
+            if int(m.group(1)) in started and stamp(line) is not None:
+                duration[int(m.group(1))] = (stamp(line) - started[int(m.group(1))]).total_seconds()
+    return created, uncovered, to_test, verdict, timed_out, crashed, duration
+
+
+def stamp(line):
+    try:
+        return datetime.fromisoformat(line[:26])
+    except ValueError:
+        return None
 
 
 def main():
@@ -85,9 +103,10 @@ def main():
     ap.add_argument("log")
     ap.add_argument("--scope", action="append", required=True)
     ap.add_argument("--survivors", action="store_true")
+    ap.add_argument("--timeouts", action="store_true", help="list every Timeout and StaticTimeout with its test count and time")
     args = ap.parse_args()
 
-    created, uncovered, to_test, verdict, timed_out, crashed = parse(args.log)
+    created, uncovered, to_test, verdict, timed_out, crashed, duration = parse(args.log)
     status = {}
     for mid, (name, *_rest) in created.items():
         if name is None or not any(name.startswith(s) for s in args.scope):
@@ -95,7 +114,7 @@ def main():
         if mid in crashed:
             status[mid] = "HostCrash"
         elif mid in timed_out:
-            status[mid] = "Timeout"
+            status[mid] = "Timeout" if mid in to_test else "StaticTimeout"
         elif verdict.get(mid) == "failed":
             status[mid] = "Killed"
         elif verdict.get(mid) == "success":
@@ -121,7 +140,20 @@ def main():
     pct = 100.0 * detected / valid if valid else float("nan")
     print(f"{'TOTAL':<46} {pct:6.1f}%  " + " ".join(f"{k}={total[k]}" for k in sorted(total)))
     print(f"score = {detected} / {valid} (Killed + Timeout over Killed + Timeout + Survived + NoCoverage; "
-          f"{total['Pending']} Pending and {total['HostCrash']} HostCrash not counted)")
+          f"{total['Pending']} Pending, {total['StaticTimeout']} StaticTimeout and {total['HostCrash']} HostCrash not counted)")
+    finished = [(duration[m], to_test.get(m)) for m, st in status.items() if st in ("Killed", "Survived") and m in duration]
+    if finished:
+        longest = max(finished, key=lambda x: x[0])
+        print(f"longest session that finished: {longest[0]:.1f} s ({longest[1]} tests); a Timeout cut off a session that "
+              "ran longer than every finished one")
+
+    if args.timeouts:
+        for mid in sorted(status):
+            if status[mid] in ("Timeout", "StaticTimeout"):
+                name, original, replacement, mutator = created[mid]
+                tests = to_test.get(mid, "every")
+                print(f"{status[mid]:<13} {mid:>5} {name}  {tests} tests, {duration.get(mid, float('nan')):.1f} s  "
+                      f"{original[:60]!r} -> {replacement[:50]!r}")
 
     if args.survivors:
         for mid in sorted(status):
