@@ -190,13 +190,154 @@ public class SearchEngineExportTests
     }
 
     [Fact]
+    public void Export_Elasticsearch_AnalyzerIsCustomWithStandardTokenizerAndLowercase()
+    {
+        // The create-index body of Elasticsearch's custom analyzer: "type": "custom", a tokenizer, a filter list.
+        string json = SearchEngineExport.Export(ArabicNormalizer.Default, SearchEngineTarget.Elasticsearch);
+        using JsonDocument doc = JsonDocument.Parse(json);
+        JsonElement analyzer = doc.RootElement.GetProperty("settings").GetProperty("analysis").GetProperty("analyzer").GetProperty("arabicnorm");
+        Assert.Equal("custom", analyzer.GetProperty("type").GetString());
+        Assert.Equal("standard", analyzer.GetProperty("tokenizer").GetString());
+        Assert.Equal(["lowercase"], analyzer.GetProperty("filter").EnumerateArray().Select(e => e.GetString()).ToArray());
+        Assert.Equal(["arabicnorm_mapping"], analyzer.GetProperty("char_filter").EnumerateArray().Select(e => e.GetString()).ToArray());
+        JsonElement meta = doc.RootElement.GetProperty("mappings").GetProperty("_meta").GetProperty("arabicnorm");
+        Assert.Equal(LibraryVersion(), meta.GetProperty("version").GetString());
+        Assert.Equal(ArabicNormalizer.Default.GetOptions().ToString(), meta.GetProperty("options").GetString());
+        Assert.StartsWith("{\n  \"settings\": {\n", json, StringComparison.Ordinal); // indented, as documented
+        Assert.EndsWith("}\n", json, StringComparison.Ordinal); // a text file: one final newline
+    }
+
+    [Theory]
+    [InlineData("Default", new[] { "arabicnorm_mapping" })]
+    [InlineData("Search", new[] { "arabicnorm_mapping", "arabicnorm_spaces" })]
+    public void Export_AzureSearch_AnalyzerNamesItsFiltersAndTheStandardTokenizer(string preset, string[] charFilters)
+    {
+        // An Azure AI Search index definition names every filter and analyzer, and its custom analyzer lists them by name.
+        string json = SearchEngineExport.Export(Preset(preset), SearchEngineTarget.AzureSearch);
+        using JsonDocument doc = JsonDocument.Parse(json);
+        Assert.Equal(charFilters, doc.RootElement.GetProperty("charFilters").EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToArray());
+        JsonElement analyzer = Assert.Single(doc.RootElement.GetProperty("analyzers").EnumerateArray());
+        Assert.Equal("arabicnorm", analyzer.GetProperty("name").GetString());
+        Assert.Equal("standard_v2", analyzer.GetProperty("tokenizer").GetString());
+        Assert.Equal(["lowercase"], analyzer.GetProperty("tokenFilters").EnumerateArray().Select(e => e.GetString()).ToArray());
+        Assert.Equal(charFilters, analyzer.GetProperty("charFilters").EnumerateArray().Select(e => e.GetString()).ToArray());
+        Assert.EndsWith("}\n", json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Default")]
+    [InlineData("Search")]
+    public void Export_Solr_HeaderIsTheDocumentedComment(string preset)
+    {
+        ArabicNormalizer normalizer = Preset(preset);
+        string[] lines = SearchEngineExport.Export(normalizer, SearchEngineTarget.Solr).Split('\n');
+        var expected = new List<string>
+        {
+            $"# ArabicNorm {LibraryVersion()} rules for solr.MappingCharFilterFactory (arabicnorm export).",
+            "# Options: " + normalizer.GetOptions(),
+            "# In the field type's analyzer, before the tokenizer:",
+            "#   <charFilter class=\"solr.MappingCharFilterFactory\" mapping=\"mapping-arabicnorm.txt\"/>",
+        };
+        if (normalizer.GetOptions().CollapseSpaces)
+        {
+            expected.Add("#   <charFilter class=\"solr.PatternReplaceCharFilterFactory\" pattern=\" {2,}\" replacement=\" \"/>");
+        }
+
+        expected.Add("# Not expressed by these rules:");
+        expected.AddRange(SearchEngineExport.GetUnexpressedRules(normalizer).Select(r => "#   " + r));
+        Assert.Equal(expected, lines.Take(expected.Count));
+        Assert.StartsWith("\"", lines[expected.Count], StringComparison.Ordinal); // the rules follow the header
+    }
+
+    [Fact]
+    public void Export_Solr_NothingUnexpressed_SaysSo()
+    {
+        // No hamza composition, no contextual yeh, no compatibility folding: every rule is a plain mapping.
+        var normalizer = new ArabicNormalizer(new ArabicNormalizerOptions { ComposeHamza = false, FoldCompatibilityForms = false });
+        Assert.Empty(SearchEngineExport.GetUnexpressedRules(normalizer));
+        string[] lines = SearchEngineExport.Export(normalizer, SearchEngineTarget.Solr).Split('\n');
+        int at = Array.IndexOf(lines, "# Not expressed by these rules:");
+        Assert.Equal("#   nothing, for these options.", lines[at + 1]);
+        Assert.StartsWith("\"", lines[at + 2], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(SearchEngineTarget.Elasticsearch)]
+    [InlineData(SearchEngineTarget.Solr)]
+    public void Export_RulesAreInOrdinalOrderOfTheirKeys(SearchEngineTarget target)
+    {
+        // GetMappings documents ordinal key order, and the exported files list the rules in it: a diff of two exports
+        // shows what changed.
+        IReadOnlyList<KeyValuePair<string, string>> mappings = SearchEngineExport.GetMappings(ArabicNormalizer.Search);
+        string[] keys = mappings.Select(r => r.Key).ToArray();
+        Assert.Equal(keys.Order(StringComparer.Ordinal), keys);
+        string text = SearchEngineExport.Export(ArabicNormalizer.Search, target);
+        string[] written = target == SearchEngineTarget.Solr
+            ? text.Split('\n').Where(l => l.StartsWith('"')).ToArray()
+            : JsonDocument.Parse(text).RootElement.GetProperty("settings").GetProperty("analysis").GetProperty("char_filter")
+                .GetProperty("arabicnorm_mapping").GetProperty("mappings").EnumerateArray().Select(e => e.GetString()!).ToArray();
+        string[] expected = mappings
+            .Select(r => target == SearchEngineTarget.Solr ? $"\"{Escaped(r.Key)}\" => \"{Escaped(r.Value)}\"" : $"{Escaped(r.Key)}=>{Escaped(r.Value)}")
+            .ToArray();
+        Assert.Equal(expected, written);
+    }
+
+    public static TheoryData<string, ArabicNormalizerOptions, string> UnexpressedExamples() => new()
+    {
+        // The first example that differs is the one reported: each candidate's list runs from the common case on.
+        { "ComposeHamzaAcrossSeveral", new ArabicNormalizerOptions(), "\u0627\u0640\u0640\u0654" }, // ALEF, two TATWEEL, HAMZA ABOVE
+        { "ComposeHamzaAcrossSeveral", new ArabicNormalizerOptions { RemoveTatweel = false }, "\u0627\u200F\u200F\u0654" }, // two RLM
+        { "ComposeHamzaAcrossSeveral", new ArabicNormalizerOptions { RemoveTatweel = false, RemoveFormatControls = false }, "\u0627\u064E\u0652\u0654" }, // FATHA, SUKUN
+        { "ComposeHamzaAcrossSeveral", ArabicNormalizer.Search.GetOptions(), "\u064A\u0640\u0640\u0654" }, // FoldAlef folds ALEF WITH HAMZA back: YEH shows it
+        { "CanonicalMarkOrder", new ArabicNormalizerOptions(), "\u0628\u0651\u064E" }, // BEH, SHADDA, FATHA
+        { "JoinedSurrogateHalves", new ArabicNormalizerOptions(), "\uD83B\u0640\uDE00" }, // U+1EE00 split by TATWEEL
+        { "JoinedSurrogateHalves", new ArabicNormalizerOptions { RemoveTatweel = false }, "\uD83B\u200F\uDE00" }, // split by RLM
+    };
+
+    [Theory]
+    [MemberData(nameof(UnexpressedExamples))]
+    public void GetUnexpressedRules_ReportsTheFirstExampleThatDiffers(string name, ArabicNormalizerOptions options, string example)
+    {
+        var normalizer = new ArabicNormalizer(options);
+        IReadOnlyList<UnexpressedRule> rules = SearchEngineExport.GetUnexpressedRules(normalizer);
+        Assert.Equal(rules.Select(r => r.Name).Distinct(), rules.Select(r => r.Name)); // one item per behaviour
+        UnexpressedRule rule = Assert.Single(rules, r => r.Name == name);
+        Assert.Equal(TestData.Escape(example), TestData.Escape(rule.Example));
+        Assert.Equal(normalizer.Normalize(example), rule.Expected);
+        Assert.NotEqual(rule.Expected, rule.MappingOutput);
+    }
+
+    [Fact]
+    public void GetUnexpressedRules_Default_NamesAndDescribesEachBehaviour()
+    {
+        IReadOnlyList<UnexpressedRule> rules = SearchEngineExport.GetUnexpressedRules(ArabicNormalizer.Default);
+        Assert.Equal(["ComposeHamzaAcrossSeveral", "CanonicalMarkOrder", "JoinedSurrogateHalves"], rules.Select(r => r.Name).ToArray());
+        Assert.Contains("hamza mark composes", rules[0].Description, StringComparison.Ordinal);
+        Assert.Contains("canonical order", rules[1].Description, StringComparison.Ordinal);
+        Assert.Contains("surrogate halves", rules[2].Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Export_BadArguments_Throw()
     {
         Assert.Throws<ArgumentNullException>("normalizer", () => SearchEngineExport.Export(null!, SearchEngineTarget.Solr));
-        Assert.Throws<ArgumentOutOfRangeException>("target", () => SearchEngineExport.Export(ArabicNormalizer.Search, (SearchEngineTarget)42));
+        ArgumentOutOfRangeException undefined = Assert.Throws<ArgumentOutOfRangeException>("target", () => SearchEngineExport.Export(ArabicNormalizer.Search, (SearchEngineTarget)42));
+        Assert.Contains("42 is not a defined SearchEngineTarget value", undefined.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentNullException>("normalizer", () => SearchEngineExport.GetMappings(null!));
         Assert.Throws<ArgumentNullException>("normalizer", () => SearchEngineExport.GetUnexpressedRules(null!));
     }
+
+    // The version the library's assembly carries (Directory.Build.props' VersionPrefix), as major.minor.patch.
+    private static string LibraryVersion()
+    {
+        Version version = typeof(SearchEngineExport).Assembly.GetName().Version!;
+        Assert.NotEqual(new Version(0, 0, 0, 0), version);
+        return version.ToString(3);
+    }
+
+    // The documented escaping of keys and replacements: ASCII letters and digits as they are, the rest as \uXXXX.
+    private static string Escaped(string s) =>
+        string.Concat(s.Select(c => char.IsAsciiLetterOrDigit(c) ? c.ToString() : $"\\u{(int)c:X4}"));
 
     private static void AssertSame(ArabicNormalizer normalizer, ExportedRules rules, string text)
     {
