@@ -282,6 +282,48 @@ public class SearchEngineExportTests
         Assert.Equal(expected, written);
     }
 
+    [Theory]
+    [InlineData("Default")]
+    [InlineData("Search")]
+    [InlineData("Persian")]
+    public void GetMappings_EveryLongerKeyIsNeeded(string preset)
+    {
+        // The remarks: a key becomes a rule only when the engine's result differs from what the shorter rules give by
+        // longest match. So without any one key of two or more characters, longest match over the other rules must
+        // get that key wrong: no rule is there for nothing.
+        var rules = SearchEngineExport.GetMappings(Preset(preset)).ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
+        int longest = rules.Keys.Max(k => k.Length);
+        foreach (KeyValuePair<string, string> rule in rules.Where(r => r.Key.Length >= 2).ToArray())
+        {
+            rules.Remove(rule.Key);
+            Assert.True(
+                LongestMatch(rules, longest, rule.Key) != rule.Value,
+                $"{TestData.Escape(rule.Key)} => {TestData.Escape(rule.Value)} is what the other rules give anyway");
+            rules.Add(rule.Key, rule.Value);
+        }
+    }
+
+    // Lucene's MappingCharFilter, as the class remarks describe it: at each position the longest key that matches is
+    // replaced, and the text after it is read on; a character no key starts is kept.
+    private static string LongestMatch(Dictionary<string, string> rules, int longest, string text)
+    {
+        var sb = new StringBuilder();
+        int i = 0;
+        while (i < text.Length)
+        {
+            int length = Math.Min(longest, text.Length - i);
+            while (length > 0 && !rules.ContainsKey(text.Substring(i, length)))
+            {
+                length--;
+            }
+
+            sb.Append(length > 0 ? rules[text.Substring(i, length)] : text[i].ToString());
+            i += Math.Max(length, 1);
+        }
+
+        return sb.ToString();
+    }
+
     public static TheoryData<string, ArabicNormalizerOptions, string> UnexpressedExamples() => new()
     {
         // The first example that differs is the one reported: each candidate's list runs from the common case on.
