@@ -85,9 +85,10 @@ def parse(path):
             continue
         m = re.search(r'Test run for "(\d+): [^"]*" is "(\w+)"', line)
         if m:
-            verdict[int(m.group(1))] = m.group(2)
-            if int(m.group(1)) in started and stamp(line) is not None:
-                duration[int(m.group(1))] = (stamp(line) - started[int(m.group(1))]).total_seconds()
+            mid, ended = int(m.group(1)), stamp(line)
+            verdict[mid] = m.group(2)
+            if started.get(mid) is not None and ended is not None:
+                duration[mid] = (ended - started[mid]).total_seconds()
     return created, uncovered, to_test, verdict, timed_out, crashed, duration
 
 

@@ -44,24 +44,11 @@ public class BlockPumpTests
         string text = "\u0648" + new string('\u0640', 1000) + "\u0654" + " \u0628";
         using var pump = new BlockPump<char, Utf16Codec>(ArabicNormalizer.Default.Tables, null, 64);
         var output = new System.Text.StringBuilder();
-        int read = 0;
-        PumpState state;
-        do
+        Drive(pump, text.ToCharArray(), 37, (read, _, chunk) =>
         {
-            Memory<char> buffer = pump.GetReadBuffer();
-            int n = Math.Min(Math.Min(buffer.Length, 37), text.Length - read);
-            text.AsSpan(read, n).CopyTo(buffer.Span);
-            read += n;
-            pump.Advance(n);
-            do
-            {
-                state = pump.Step(n == 0, out ReadOnlyMemory<char> chunk);
-                output.Append(chunk.Span);
-                Assert.InRange(pump.SourceConsumed, 0, read);
-            }
-            while (state == PumpState.Continue);
-        }
-        while (state != PumpState.Finished);
+            output.Append(chunk.Span);
+            Assert.InRange(pump.SourceConsumed, 0, read);
+        });
 
         Assert.Equal("\u0624 \u0628", output.ToString()); // WAW WITH HAMZA ABOVE, space, BEH
         Assert.Equal(text.Length, pump.SourceConsumed);
@@ -112,34 +99,46 @@ public class BlockPumpTests
         byte[] expected = ArabicNormalizer.Default.NormalizeUtf8(source);
         using var pump = new BlockPump<byte, Utf8Codec>(ArabicNormalizer.Default.Tables, null, 16);
         var output = new List<byte>();
-        int read = 0;
         int stalls = 0;
+        Drive(pump, source, int.MaxValue, (_, state, chunk) =>
+        {
+            output.AddRange(chunk.ToArray());
+            if (state == PumpState.Continue && chunk.IsEmpty)
+            {
+                stalls++;
+            }
+        });
+
+        Assert.Equal(expected, output.ToArray());
+        Assert.Equal(1, stalls); // the sequence did not fit once, and did after the growth
+    }
+
+    // Feeds the pump reads of at most maxRead units, steps it until it asks for input again, and hands every step's
+    // read count, state and output to onStep; a pump that steps 100 times on one read has stopped making progress.
+    private static void Drive<TUnit, TCodec>(
+        BlockPump<TUnit, TCodec> pump, TUnit[] source, int maxRead, Action<int, PumpState, ReadOnlyMemory<TUnit>> onStep)
+        where TUnit : unmanaged, IEquatable<TUnit>
+        where TCodec : struct, ICodeUnitCodec<TUnit>
+    {
+        int read = 0;
         PumpState state;
         do
         {
-            Memory<byte> buffer = pump.GetReadBuffer();
-            int n = Math.Min(buffer.Length, source.Length - read);
+            Memory<TUnit> buffer = pump.GetReadBuffer();
+            int n = Math.Min(Math.Min(buffer.Length, maxRead), source.Length - read);
             source.AsSpan(read, n).CopyTo(buffer.Span);
             read += n;
             pump.Advance(n);
             int steps = 0;
             do
             {
-                state = pump.Step(n == 0, out ReadOnlyMemory<byte> chunk);
-                output.AddRange(chunk.ToArray());
-                if (state == PumpState.Continue && chunk.IsEmpty)
-                {
-                    stalls++;
-                }
-
+                state = pump.Step(n == 0, out ReadOnlyMemory<TUnit> chunk);
+                onStep(read, state, chunk);
                 Assert.True(++steps < 100, "the pump stopped making progress");
             }
             while (state == PumpState.Continue);
         }
         while (state != PumpState.Finished);
-
-        Assert.Equal(expected, output.ToArray());
-        Assert.Equal(1, stalls); // the sequence did not fit once, and did after the growth
     }
 
     /// <summary>A reader whose async read never looks at the token, and counts its reads.</summary>
