@@ -55,6 +55,9 @@ import time
 from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import fromlog  # noqa: E402  (the same folder: its per-file table)
+
 
 CONTROL = "ARABICNORM_ACTIVE_MUTANT"
 
@@ -250,18 +253,7 @@ def cmd_table(a):
             continue
         status = v[5] if v[5] in SKIPPED else verdicts[mid][2] if mid in verdicts else "Pending"
         per_file[v[0]][status] += 1
-    total = Counter()
-    for name in sorted(per_file):
-        c = per_file[name]
-        total.update(c)
-        det = c["Killed"] + c["Timeout"]
-        valid = det + c["Survived"] + c["NoCoverage"]
-        shown = f"{100.0 * det / valid:6.1f}%" if valid else "     - "
-        print(f"{name:<46} {shown}  " + " ".join(f"{k}={c[k]}" for k in sorted(c)))
-    det = total["Killed"] + total["Timeout"]
-    valid = det + total["Survived"] + total["NoCoverage"]
-    pct = 100.0 * det / valid if valid else float("nan")
-    print(f"{'TOTAL':<46} {pct:6.1f}%  " + " ".join(f"{k}={total[k]}" for k in sorted(total)))
+    total, det, valid = fromlog.print_table(per_file)
     print(f"score = {det} / {valid} (Killed + Timeout over Killed + Timeout + Survived + NoCoverage; {total['Pending']} Pending "
           "not counted; CompileError and Ignored are Stryker's and outside the score)")
     if a.survivors:

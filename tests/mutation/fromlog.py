@@ -99,6 +99,25 @@ def stamp(line):
         return None
 
 
+def print_table(per_file):
+    """Print one row per file and a TOTAL row (detected = Killed + Timeout over those + Survived + NoCoverage).
+
+    Returns the total counts, the detected count and the scored count. drive.py prints its tables with it too."""
+    total = Counter()
+    for name in sorted(per_file):
+        c = per_file[name]
+        total.update(c)
+        detected = c["Killed"] + c["Timeout"]
+        valid = detected + c["Survived"] + c["NoCoverage"]
+        shown = f"{100.0 * detected / valid:6.1f}%" if valid else "     - "
+        print(f"{name:<46} {shown}  " + " ".join(f"{k}={c[k]}" for k in sorted(c)))
+    detected = total["Killed"] + total["Timeout"]
+    valid = detected + total["Survived"] + total["NoCoverage"]
+    pct = 100.0 * detected / valid if valid else float("nan")
+    print(f"{'TOTAL':<46} {pct:6.1f}%  " + " ".join(f"{k}={total[k]}" for k in sorted(total)))
+    return total, detected, valid
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("log")
@@ -128,18 +147,7 @@ def main():
     per_file = defaultdict(Counter)
     for mid, s in status.items():
         per_file[created[mid][0]][s] += 1
-    total = Counter()
-    for name in sorted(per_file):
-        c = per_file[name]
-        total.update(c)
-        detected = c["Killed"] + c["Timeout"]
-        valid = detected + c["Survived"] + c["NoCoverage"]
-        shown = f"{100.0 * detected / valid:6.1f}%" if valid else "     - "
-        print(f"{name:<46} {shown}  " + " ".join(f"{k}={c[k]}" for k in sorted(c)))
-    detected = total["Killed"] + total["Timeout"]
-    valid = detected + total["Survived"] + total["NoCoverage"]
-    pct = 100.0 * detected / valid if valid else float("nan")
-    print(f"{'TOTAL':<46} {pct:6.1f}%  " + " ".join(f"{k}={total[k]}" for k in sorted(total)))
+    total, detected, valid = print_table(per_file)
     print(f"score = {detected} / {valid} (Killed + Timeout over Killed + Timeout + Survived + NoCoverage; "
           f"{total['Pending']} Pending, {total['StaticTimeout']} StaticTimeout and {total['HostCrash']} HostCrash not counted)")
     finished = [(duration[m], to_test.get(m)) for m, st in status.items() if st in ("Killed", "Survived") and m in duration]
