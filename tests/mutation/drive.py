@@ -14,8 +14,12 @@ tests itself, the way a plain `dotnet test` would:
    compiles and filters the mutants exactly as in a full run (the block-already-covered filter looks only at
    statuses Ignored and CompileError, not at coverage), marks almost all of them NoCoverage and writes its JSON
    report in about a minute. The report gives every mutant's id, file, line, mutator, replacement and status
-   (CompileError and Ignored are final). Copy `bin/Release/net10.0/ArabicNorm.dll` (the mutated assembly) and
-   `StrykerOutput/*/reports/mutation-report.json` out of the clone.
+   (CompileError and Ignored are final). Copy `StrykerOutput/*/reports/mutation-report.json` out of the clone,
+   and copy the mutated assembly, `bin/Release/net10.0/ArabicNorm.dll` of the test project, *while Stryker is
+   still running* (once its log says "total mutants will be tested"): after a finished run the file there is
+   the plain build again (seen on 2026-12-03: no "Stryker was here" string in it). The engine group's assembly
+   was copied from a full Stryker run of the same group and clone, stopped at that point; its mutant ids and
+   texts are the shape run's (`cmp` of the "created" log lines).
 2. In a second clone of the same commit (sources not marked by `scope.py`, because some tests read them), build
    the test project normally, copy its `bin/Release/net10.0/` to a folder under that clone (the tests look for
    `ArabicNorm.sln` above their folder) and put the mutated `ArabicNorm.dll` in it.
