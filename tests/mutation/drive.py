@@ -32,13 +32,16 @@ tests itself, the way a plain `dotnet test` would:
    - Survived: every test of the filter passed;
    - Timeout: the process ran longer than `factor * T + extra` seconds and was killed (Stryker's rule of a timeout
      scaled to the initial run, which the MTP runner does not apply).
-   Every mutant runs against the whole filter, so there is no NoCoverage verdict: a mutant no test reaches
-   survives.
+   - NoCoverage: with `--cover`, no test class of the filter reaches the mutant (it is not run).
+   With `--cover` (the output of `drive.py cover`: one process per test class of the filter in the injected
+   `MutantControl`'s coverage mode, `STRYKER_COVERAGE_FILE`), a mutant runs only the classes that reach it;
+   without it, the whole filter.
 
 Usage:
+    python3 tests/mutation/drive.py cover --bin DIR --filter "<VSTest filter>" --out cover.json [--env K=V ...]
     python3 tests/mutation/drive.py run --report REPORT --bin DIR --filter "<VSTest filter>" --out v.tsv
-        [--scope FILE-PREFIX ...] [--workers 2] [--factor 3] [--extra 10] [--env K=V ...] [--ids 3,7-9]
-        [--redo Survived,Timeout --from v1.tsv]
+        [--cover cover.json] [--scope FILE-PREFIX ...] [--workers 2] [--factor 3] [--extra 10] [--env K=V ...]
+        [--ids 3,7-9] [--redo Survived,Timeout --from v1.tsv]
     python3 tests/mutation/drive.py table --report REPORT [--scope X ...] v1.tsv [v2.tsv ...] [--survivors]
 
 `run` appends one line per mutant to --out and skips the mutants already there, so a stopped run can go on. In
@@ -64,9 +67,6 @@ import fromlog  # noqa: E402  (the same folder: its per-file table)
 
 
 CONTROL = "ARABICNORM_ACTIVE_MUTANT"
-
-
-MARKER = "src/ArabicNorm/"
 SKIPPED = ("CompileError", "Ignored")
 
 
@@ -74,7 +74,7 @@ def mutants(report):
     """id -> (file, line, mutator, original, replacement, Stryker's status) for every mutant of the report."""
     out = {}
     for path, f in json.load(open(report, encoding="utf-8"))["files"].items():
-        name = path[path.index(MARKER) + len(MARKER):] if MARKER in path else path
+        name = fromlog.relative(path)
         lines = f["source"].split("\n")
         for m in f["mutants"]:
             start, end = m["location"]["start"], m["location"]["end"]
@@ -149,14 +149,26 @@ def read_verdicts(path):
     return v
 
 
+def test_exe(a):
+    """The test executable in --bin and the --env variables for it."""
+    return os.path.join(os.path.abspath(a.bin), "ArabicNorm.Tests"), dict(kv.split("=", 1) for kv in a.env)
+
+
+def read_all(paths):
+    """The verdicts of several files, a later file's verdict for a mutant replacing an earlier one's."""
+    merged = {}
+    for path in paths:
+        merged.update(read_verdicts(path))
+    return merged
+
+
 def class_filter(filt, classes):
     return filt + "&(" + "|".join(f"FullyQualifiedName~{c}." for c in sorted(classes)) + ")"
 
 
 def cmd_cover(a):
     """Which test classes of the filter reach each mutant: one process per class, in Stryker's coverage mode."""
-    exe = os.path.join(os.path.abspath(a.bin), "ArabicNorm.Tests")
-    env = dict(kv.split("=", 1) for kv in a.env)
+    exe, env = test_exe(a)
     listing = subprocess.run([exe, "-list", "classes", "-filterVSTest", a.filter, "-noColor", "-noLogo"],
                              cwd=os.path.dirname(exe), capture_output=True, text=True, check=True).stdout
     classes = [ln.strip() for ln in listing.splitlines() if ln.strip()]
@@ -167,7 +179,6 @@ def cmd_cover(a):
         i, cls = item
         e = dict(env)
         e["STRYKER_COVERAGE_FILE"] = f"{tag}-{i}.txt"
-        start = time.monotonic()
         v, secs, code, why = run_one(exe, class_filter(a.filter, [cls]), e, -1, None, args=())
         found = [f for f in os.listdir(tempfile.gettempdir()) if f.startswith(f"{tag}-{i}-")]
         if len(found) > 1:
@@ -184,7 +195,7 @@ def cmd_cover(a):
         plain, _, static = text.partition(";")
         ids = sorted({int(x) for x in (plain + "," + static).split(",") if x})
         cover[cls] = ids
-        print(f"{cls}: {len(ids)} mutants, {time.monotonic() - start:.1f} s", flush=True)
+        print(f"{cls}: {len(ids)} mutants, {secs:.1f} s", flush=True)
 
     with ThreadPoolExecutor(max_workers=a.workers) as pool:
         list(pool.map(job, enumerate(classes)))
@@ -193,17 +204,14 @@ def cmd_cover(a):
 
 def cmd_run(a):
     all_mutants = mutants(a.report)
-    exe = os.path.join(os.path.abspath(a.bin), "ArabicNorm.Tests")
-    env = dict(kv.split("=", 1) for kv in a.env)
+    exe, env = test_exe(a)
     ids = sorted(m for m, v in all_mutants.items() if v[5] not in SKIPPED and in_scope(v[0], a.scope))
     if a.ids:
         wanted = parse_ids(a.ids)
         ids = [m for m in ids if m in wanted]
     if a.redo:
         statuses = set(a.redo.split(","))
-        earlier = {}
-        for path in a.source:
-            earlier.update(read_verdicts(path))
+        earlier = read_all(a.source)
         ids = [m for m in ids if m in earlier and earlier[m][2] in statuses]
     done = read_verdicts(a.out)
     ids = [m for m in ids if m not in done]
@@ -248,9 +256,7 @@ def cmd_run(a):
 
 def cmd_table(a):
     all_mutants = mutants(a.report)
-    verdicts = {}
-    for path in a.verdicts:
-        verdicts.update(read_verdicts(path))
+    verdicts = read_all(a.verdicts)
     per_file = defaultdict(Counter)
     for mid, v in all_mutants.items():
         if not in_scope(v[0], a.scope):

@@ -56,7 +56,7 @@ def parse(path):
         m = re.search(r'Mutating "([^"]+)"', line)
         if m:
             name = m.group(1)
-            current_file = name[name.index(MARKER) + len(MARKER):] if MARKER in name else name
+            current_file = relative(name)
             continue
         m = re.search(r'Mutant (\d+) created "(.*)" -> "(.*)" using "(?:[\w.]*\.)?(\w+)"', line)
         if m:
@@ -90,6 +90,11 @@ def parse(path):
             if started.get(mid) is not None and ended is not None:
                 duration[mid] = (ended - started[mid]).total_seconds()
     return created, uncovered, to_test, verdict, timed_out, crashed, duration
+
+
+def relative(path):
+    """A source path as the tables name it: below src/ArabicNorm/ (drive.py names the report's files with it too)."""
+    return path[path.index(MARKER) + len(MARKER):] if MARKER in path else path
 
 
 def stamp(line):
