@@ -248,6 +248,19 @@ public class CompanionTests
         Assert.Empty(ArabicNormalizer.Default.NormalizeUtf8(ReadOnlySpan<byte>.Empty));
     }
 
+    [Theory]
+    [InlineData("\u0627")] // ALEF: a later HAMZA ABOVE could still compose with it
+    [InlineData(" ")] // a space of a run being collapsed
+    [InlineData("\u06CC")] // FARSI YEH: contextual, its form waits for what follows
+    public void NormalizeUtf8Bytes_GrowsPastTheFirstGuess_AndEndsWithAnOpenEntry_EqualsNormalize(string end)
+    {
+        // The first guess is too small, so the array is measured and filled in a second pass: that pass, too, treats the
+        // source as the whole text, so the entry that ends it is closed as the string method closes it.
+        var normalizer = new ArabicNormalizer(new ArabicNormalizerOptions { CollapseSpaces = true, ContextualFarsiYeh = true });
+        string text = new string('\uFDFA', 100) + end;
+        Assert.Equal(Encoding.UTF8.GetBytes(normalizer.Normalize(text)), normalizer.NormalizeUtf8(Encoding.UTF8.GetBytes(text)));
+    }
+
     [Fact]
     public void IsNormalizedUtf8_SameLengthButDifferent_ReturnsFalse()
     {
