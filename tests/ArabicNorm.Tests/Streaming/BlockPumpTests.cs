@@ -113,6 +113,21 @@ public class BlockPumpTests
         Assert.Equal(1, stalls); // the sequence did not fit once, and did after the growth
     }
 
+    [Fact]
+    public void Step_NoWholeResultFitsTheOutput_WithAReport_GrowsTheIndexesWithTheOutput()
+    {
+        // As above, with a change report: the source index of every output unit needs room too, so the index buffer
+        // must grow with the output buffer, and the report is the one of the whole text.
+        byte[] source = Encoding.UTF8.GetBytes("\u0628" + new string('\u08E4', 30) + " \u06CC\u0628");
+        byte[] expected = ArabicNormalizer.Default.NormalizeUtf8(source);
+        var report = new ReportAccumulator(ArabicNormalizer.Default.Tables, new ChangeCategories(ArabicNormalizer.Default.Tables));
+        using var pump = new BlockPump<byte, Utf8Codec>(ArabicNormalizer.Default.Tables, report, 16);
+        var output = new List<byte>();
+        Drive(pump, source, int.MaxValue, (_, _, chunk) => output.AddRange(chunk.ToArray()));
+        Assert.Equal(expected, output.ToArray());
+        Assert.Equal(ArabicNormalizer.Default.GetChangeReport(Encoding.UTF8.GetString(source)), report.ToReport());
+    }
+
     // Feeds the pump reads of at most maxRead units, steps it until it asks for input again, and hands every step's
     // read count, state and output to onStep; a pump that steps 100 times on one read has stopped making progress.
     private static void Drive<TUnit, TCodec>(
