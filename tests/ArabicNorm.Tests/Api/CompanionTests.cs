@@ -249,6 +249,21 @@ public class CompanionTests
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("\u0628 ")] // BEH, space: the sequence starts later in the text
+    public void IsNormalized_PrecomposedHamzaLetterThenThirtyMarks_SeesTheJoinerItNeeds(string before)
+    {
+        // ALEF WITH HAMZA ABOVE counts as one non-starter (its hamza), so 30 FATHA after it make 31: the engine writes a
+        // U+034F COMBINING GRAPHEME JOINER before the last, so the text is not normalized, and the string method must
+        // not return it as it is, wherever the sequence starts.
+        string text = before + "\u0623" + new string('\u064E', 30);
+        string normalized = ArabicNormalizer.Default.Normalize(text.AsSpan());
+        Assert.Contains('\u034F', normalized);
+        Assert.False(ArabicNormalizer.Default.IsNormalized(text));
+        Assert.Equal(normalized, ArabicNormalizer.Default.Normalize(text));
+    }
+
+    [Theory]
     [InlineData("\u0627")] // ALEF: a later HAMZA ABOVE could still compose with it
     [InlineData(" ")] // a space of a run being collapsed
     [InlineData("\u06CC")] // FARSI YEH: contextual, its form waits for what follows

@@ -92,6 +92,52 @@ public class PooledBufferTests
         Assert.InRange(Steady(() => ArabicNormalizer.Default.Normalize(new StringReader(text), TextWriter.Null)), 0, 2 * Allowance);
     }
 
+    [Fact]
+    public void NormalizingStream_Disposed_GivesThePumpBuffersBack()
+    {
+        byte[] source = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("\u06A9\u06CC ", 2000)));
+        var input = new MemoryStream(source, writable: false);
+        Assert.InRange(
+            Steady(() =>
+            {
+                input.Position = 0;
+                using var stream = new NormalizingStream(input, ArabicNormalizer.Default, leaveOpen: true);
+                Span<byte> buffer = stackalloc byte[256];
+                long total = 0;
+                int n;
+                while ((n = stream.Read(buffer)) > 0)
+                {
+                    total += n;
+                }
+
+                return total;
+            }),
+            0,
+            Allowance);
+    }
+
+    [Fact]
+    public void NormalizingTextReader_Disposed_GivesThePumpBuffersBack()
+    {
+        string text = string.Concat(Enumerable.Repeat("\u06A9\u06CC ", 2000));
+        Assert.InRange(
+            Steady(() =>
+            {
+                using var reader = new NormalizingTextReader(new StringReader(text), ArabicNormalizer.Default);
+                Span<char> buffer = stackalloc char[256];
+                long total = 0;
+                int n;
+                while ((n = reader.Read(buffer)) > 0)
+                {
+                    total += n;
+                }
+
+                return total;
+            }),
+            0,
+            Allowance);
+    }
+
     // Runs the call three times, then returns what a fourth allocates on this thread.
     private static long Steady<T>(Func<T> call)
     {
