@@ -163,7 +163,8 @@ def read_all(paths):
 
 
 def class_filter(filt, classes):
-    return filt + "&(" + "|".join(f"FullyQualifiedName~{c}." for c in sorted(classes)) + ")"
+    # The filter is parenthesized: in a VSTest filter & binds tighter than |, so "A|B&(C)" would run all of A.
+    return "(" + filt + ")&(" + "|".join(f"FullyQualifiedName~{c}." for c in sorted(classes)) + ")"
 
 
 def cmd_cover(a):
