@@ -33,6 +33,20 @@ public class WrapperLifecycleTests
     }
 
     [Fact]
+    public async Task NormalizingStream_DisposeAsync_DisposesTheSourceOnceAndAsynchronously()
+    {
+        var source = new DisposalCountingStream();
+        var stream = new NormalizingStream(source, ArabicNormalizer.Default);
+        await stream.DisposeAsync();
+        Assert.Equal(1, source.AsyncDisposals);
+        Assert.Equal(0, source.SyncDisposals); // not a second time through Dispose
+        await stream.DisposeAsync();
+        stream.Dispose();
+        Assert.Equal(1, source.AsyncDisposals);
+        Assert.Equal(0, source.SyncDisposals);
+    }
+
+    [Fact]
     public async Task NormalizingStream_ReadAsync_PreCanceledToken_IsCanceledEvenWithBytesReady()
     {
         await using var stream = new NormalizingStream(new MemoryStream("abcdef"u8.ToArray()), ArabicNormalizer.Default);
@@ -77,6 +91,14 @@ public class WrapperLifecycleTests
         using var stream = new NormalizingStream(new MemoryStream([0xFF, (byte)'a']), ArabicNormalizer.Default);
         Assert.Equal(0, Assert.Throws<InvalidUtf8Exception>(() => stream.Read(new byte[8])).ByteOffset);
         Assert.Equal(0, Assert.Throws<InvalidUtf8Exception>(() => stream.ReadByte()).ByteOffset); // and again
+    }
+
+    [Fact]
+    public async Task NormalizingStream_InvalidFirstByte_ReadAsyncThrowsAtOffsetZero()
+    {
+        await using var stream = new NormalizingStream(new MemoryStream([0xFF, (byte)'a']), ArabicNormalizer.Default);
+        InvalidUtf8Exception e = await Assert.ThrowsAsync<InvalidUtf8Exception>(async () => _ = await stream.ReadAsync(new byte[8], TestContext.Current.CancellationToken));
+        Assert.Equal(0, e.ByteOffset);
     }
 
     [Fact]
@@ -196,6 +218,28 @@ public class WrapperLifecycleTests
         public override void SetLength(long value) => throw new NotSupportedException();
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>Counts how it is disposed; its DisposeAsync does not go through Dispose.</summary>
+    private sealed class DisposalCountingStream : ReadOnlyStreamBase
+    {
+        public int AsyncDisposals { get; private set; }
+
+        public int SyncDisposals { get; private set; }
+
+        public override int Read(Span<byte> buffer) => 0;
+
+        public override ValueTask DisposeAsync()
+        {
+            AsyncDisposals++;
+            return ValueTask.CompletedTask;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            SyncDisposals++;
+            base.Dispose(disposing);
+        }
     }
 
     /// <summary>Counts its reads; has nothing to give.</summary>
