@@ -1,4 +1,5 @@
 using System.Text;
+using ArabicNorm.Tests.Streaming;
 
 namespace ArabicNorm.Tests.Api;
 
@@ -195,33 +196,8 @@ public class WrapperLifecycleTests
         Assert.Equal(typeof(NormalizingStream).FullName, e.ObjectName);
     }
 
-    private abstract class ReadOnlyStreamBase : Stream
-    {
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
     /// <summary>Counts how it is disposed; its DisposeAsync does not go through Dispose.</summary>
-    private sealed class DisposalCountingStream : ReadOnlyStreamBase
+    private sealed class DisposalCountingStream : ReadOnlyTestStream
     {
         public int AsyncDisposals { get; private set; }
 
@@ -243,7 +219,7 @@ public class WrapperLifecycleTests
     }
 
     /// <summary>Counts its reads; has nothing to give.</summary>
-    private sealed class CountingStream : ReadOnlyStreamBase
+    private sealed class CountingStream : ReadOnlyTestStream
     {
         public int Reads { get; private set; }
 
@@ -261,7 +237,7 @@ public class WrapperLifecycleTests
     }
 
     /// <summary>Cancels the token at its first read, which returns the first byte; later reads return the rest.</summary>
-    private sealed class CancelingStream(CancellationTokenSource cts, byte[] bytes) : ReadOnlyStreamBase
+    private sealed class CancelingStream(CancellationTokenSource cts, byte[] bytes) : ReadOnlyTestStream
     {
         public int Reads { get; private set; }
 
@@ -285,7 +261,7 @@ public class WrapperLifecycleTests
     }
 
     /// <summary>Its first asynchronous read completes only once <see cref="Open"/> is called.</summary>
-    private sealed class GatedStream(byte[] bytes) : ReadOnlyStreamBase
+    private sealed class GatedStream(byte[] bytes) : ReadOnlyTestStream
     {
         private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
