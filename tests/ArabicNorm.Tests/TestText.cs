@@ -8,6 +8,22 @@ namespace ArabicNorm.Tests;
 /// <summary>Small helpers for the example tests: readable escapes and the normalizer a spec string names.</summary>
 internal static class TestText
 {
+    /// <summary>Gets a seed for <see cref="Random"/> from a test case's name that is the same in every process, unlike
+    /// <see cref="string.GetHashCode()"/> and <see cref="HashCode"/>, which the runtime randomizes per process: a seeded
+    /// failure then repeats on the next run.</summary>
+    /// <param name="name">The case's name (an option set, say).</param>
+    /// <returns>The seed (FNV-1a over the UTF-16 code units).</returns>
+    public static int Seed(string name)
+    {
+        uint hash = 2166136261;
+        foreach (char c in name)
+        {
+            hash = (hash ^ c) * 16777619;
+        }
+
+        return (int)(hash & 0x7FFFFFFF);
+    }
+
     /// <summary>Writes <paramref name="s"/> as C# <c>\uXXXX</c> escapes (printable ASCII stays as is), so that a failure
     /// message shows exactly which code points differ.</summary>
     public static string Escape(string s)

@@ -38,7 +38,7 @@ public class HamzaSequenceTests
     {
         ArabicNormalizerOptions options = s_optionSets.Single(s => s.Name == optionSet).Options;
         var normalizer = new ArabicNormalizer(options);
-        var random = new Random(HashCode.Combine(optionSet.Length, 20261204));
+        var random = new Random(TestText.Seed(optionSet));
         for (int t = 0; t < 400; t++)
         {
             string text = MakeText(random);
